@@ -1,0 +1,97 @@
+"""`fact-explorer facts` and `fact-explorer glossary`: list the fact base as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from types import SimpleNamespace
+from typing import Any
+
+from desktop.formatting import format_fact
+from desktop.store import Fact, FactBase
+
+FACT_FIELDS = ["id", "section_id", "section", "label", "value", "unit", "qualifier", "period", "kind", "quote"]
+RANGE_FIELDS = ["value_min", "value_max"]
+DERIVED_FIELDS = ["derived", "formula", "derived_from"]
+
+
+def fact_record(fact: Fact, section_title: str) -> dict[str, Any]:
+    """A fact as the CLI exports it; range and derived fields appear only where they apply."""
+    record: dict[str, Any] = {
+        "id": fact.id,
+        "section_id": fact.section_id,
+        "section": section_title,
+        "label": fact.label,
+        "value": fact.value,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "period": fact.period,
+        "kind": fact.kind,
+        "quote": fact.quote,
+    }
+    if fact.is_range:
+        record.update(value_min=fact.value_min, value_max=fact.value_max)
+    if fact.derived:
+        record.update(derived=True, formula=fact.formula, derived_from=list(fact.derived_from))
+    return record
+
+
+def _numbers_as_ints(record: dict[str, Any]) -> dict[str, Any]:
+    # 4550000.0 reads as a float artefact in JSON and CSV; whole numbers are written as integers.
+    return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in record.items()}
+
+
+def run_facts(factbase: FactBase, args: argparse.Namespace) -> int:
+    titles = {s.id: s.title for s in factbase.sections()}
+    facts = factbase.facts()
+    records = [_numbers_as_ints(fact_record(f, titles[f.section_id])) for f in facts]
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=FACT_FIELDS + RANGE_FIELDS + DERIVED_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            if "derived_from" in record:
+                record["derived_from"] = " ".join(record["derived_from"])
+            writer.writerow(record)
+    else:
+        width = max(len(f.id) for f in facts)
+        for fact in facts:
+            derived = "  (derived)" if fact.derived else ""
+            out.write(f"{fact.id:<{width}}  {format_fact(fact)}, {fact.period}: {fact.label}{derived}\n")
+    return 0
+
+
+def run_glossary(factbase: FactBase, args: argparse.Namespace) -> int:
+    terms = factbase.terms()
+    if args.format == "json":
+        json.dump([{"term": t.term, "definition": t.definition} for t in terms], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for term in terms:
+            sys.stdout.write(f"{term.term}\n    {term.definition}\n\n")
+    return 0
+
+
+def _add_facts(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("facts", parents=parents, help="list every fact", description="List every fact of the report.")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--json", dest="format", action="store_const", const="json", help="as a JSON array")
+    group.add_argument("--csv", dest="format", action="store_const", const="csv", help="as CSV with a header row")
+    p.set_defaults(run=run_facts, format="text")
+
+
+def _add_glossary(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "glossary", parents=parents, help="list the glossary", description="List the glossary's terms and definitions."
+    )
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="as a JSON array")
+    p.set_defaults(run=run_glossary, format="text")
+
+
+facts_command = SimpleNamespace(add_parser=_add_facts)
+glossary_command = SimpleNamespace(add_parser=_add_glossary)

@@ -1,0 +1,75 @@
+"""Numbers as people read them: 4.55 million, 79.7%, 3–7 days, 2nd, over 100 million, 2,600+.
+
+Pure functions over store.Fact, shared by the window, the charts, the sheets and the CLI so that a figure
+reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from desktop.store.models import Fact
+
+_SCALES = ((1e9, "billion"), (1e6, "million"))
+_QUALIFIER_PREFIX = {"over": "over", "more than": "more than", "at least": "at least", "approximately": "about", "up to": "up to"}
+
+
+def format_number(value: float) -> str:
+    """1123000000 -> '1.123 billion', 35000 -> '35,000', 79.7 -> '79.7'."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_amount(value: float, unit: str) -> str:
+    """A number with its unit: '79.7%', '4.55 million base stations', '2nd'."""
+    if unit == "%":
+        return f"{format_number(value)}%"
+    if unit == "rank":
+        return ordinal(int(value))
+    return f"{format_number(value)} {unit}".strip()
+
+
+def format_value(fact: Fact) -> str:
+    """The value alone, without qualifier or unit words: '4.55 million', '79.7%', '3–7', '2nd'."""
+    if fact.is_range:
+        return f"{format_number(fact.value_min or 0)}–{format_number(fact.value_max or 0)}"
+    assert fact.value is not None
+    if fact.kind == "growth":
+        return f"+{format_number(fact.value)}%" if fact.unit == "%" else f"+{format_number(fact.value)}"
+    if fact.unit == "%":
+        return f"{format_number(fact.value)}%"
+    if fact.unit == "rank":
+        return ordinal(int(fact.value))
+    return format_number(fact.value)
+
+
+def format_with_qualifier(fact: Fact) -> str:
+    """The value as the report qualifies it: 'over 100 million', '2,600+', 'more than 1.2 billion'."""
+    value = format_value(fact)
+    if fact.qualifier == "+":
+        return f"{value}+"
+    prefix = _QUALIFIER_PREFIX.get(fact.qualifier)
+    return f"{prefix} {value}" if prefix else value
+
+
+def format_fact(fact: Fact) -> str:
+    """The whole figure in words: 'over 100 million consultations', '3–7 days', '79.7%', '2nd'."""
+    text = format_with_qualifier(fact)
+    if fact.unit in ("%", "rank"):
+        return text
+    return f"{text} {fact.unit}"
+
+
+def unit_label(unit: str) -> str:
+    """An axis label for a unit: 'people', 'per cent', 'days'."""
+    return {"%": "per cent", "rank": "rank"}.get(unit, unit)

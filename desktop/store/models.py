@@ -1,0 +1,104 @@
+"""Plain, immutable records of a fact base. Everything above the store speaks in these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str  # the report's headline
+    source_file: str
+    source_date: str
+    source_as_of: str
+    factbase_version: str
+    schema_version: int
+    builder_version: str
+    path: str  # the fact base file it was read from
+
+    @property
+    def citation(self) -> str:
+        """How exported charts and printed sheets cite the report."""
+        return f"{self.title} ({self.source_date}; figures as of {self.source_as_of}). Fact base v{self.factbase_version}"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    position: int
+    role: str  # "lead" (the report's opening paragraph) or "section"
+    title: str
+    subheading: str | None
+    headline_fact_id: str | None
+    source_line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: int  # the line number in the source report
+    section_id: str
+    position: int
+    role: str  # "subheading" or "body"
+    text: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    section_id: str
+    position: int
+    label: str
+    value: float | None  # None for a range: see value_min / value_max
+    value_min: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str  # "exact", "over", "more than", "+", "approximately", ...
+    period: str
+    kind: str  # "count", "share", "rank", "growth", "duration range"
+    quote: str  # the sentence it comes from, verbatim
+    figure: str | None  # the figure as written in the quote; None when derived
+    paragraph_id: int
+    quote_start: int  # offset of the quote in its paragraph
+    figure_start: int | None  # offset of the figure in the quote
+    derived: bool
+    formula: str | None
+    derived_from: tuple[str, ...]
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None and self.value_min is not None
+
+    def figure_span(self) -> tuple[int, int] | None:
+        """Where the figure stands in its paragraph, as (start, end) offsets."""
+        if self.figure is None or self.figure_start is None:
+            return None
+        start = self.quote_start + self.figure_start
+        return start, start + len(self.figure)
+
+
+@dataclass(frozen=True)
+class FactHeading:
+    """The headline or a sub-heading that states a fact's figure again."""
+
+    fact_id: str
+    location: str  # "headline" or "subheading"
+    text: str
+    figure: str
+    figure_start: int
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    position: int
+    definition: str  # verbatim, Markdown **bold** kept as markup
+
+
+@dataclass(frozen=True)
+class TermMention:
+    term: str
+    section_id: str
+    paragraph_id: int
+    start: int  # offset in the paragraph
+    length: int
+    fact_id: str | None  # the fact whose quote holds the mention, if any

@@ -1,0 +1,32 @@
+"""Shared fixtures. Qt runs offscreen: pytest-qt without a display would abort the run."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.paths import bundled_factbase  # noqa: E402
+from desktop.store import FactBase  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def factbase() -> Iterator[FactBase]:
+    """The bundled fact base, opened read-only and closed after the test."""
+    with FactBase.open(bundled_factbase()) as fb:
+        yield fb
+
+
+@pytest.fixture
+def factbase_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled fact base, for tests that damage or replace it."""
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(bundled_factbase().read_bytes())
+    return copy
