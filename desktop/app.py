@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="open the window, save it as PNG once painted, and exit"
     )
+    parser.add_argument(
+        "--open", dest="open_id", metavar="ID", help="start on this fact or section (or term:NAME for a glossary term)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub, [db])
@@ -78,4 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     from desktop.ui.launch import run_window  # Qt is imported only when the window is wanted
 
-    return run_window(db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase())
+    return run_window(
+        db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase(), open_id=args.open_id
+    )
