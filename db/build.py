@@ -125,7 +125,7 @@ def _rows(report: Report, facts: list[FactAnnotation], structure: dict, source: 
         rows["glossary"].append(
             {"term": term.text, "position": position, "definition": definition.text, "source_line": term.number}
         )
-    rows["term_mentions"] = list(_term_mentions(report, rows["facts"], blocks))
+    rows["term_mentions"] = list(_term_mentions(report, rows["facts"], blocks, rows["fact_headings"]))
     return rows
 
 
@@ -139,16 +139,20 @@ def find_mentions(term: str, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def _term_mentions(report: Report, facts: list[dict], blocks: list[dict]):
+def _term_mentions(report: Report, facts: list[dict], blocks: list[dict], headings: list[dict]):
     for term, _definition in report.glossary:
         for block in blocks:
             for start in find_mentions(term.text, block["text"]):
-                inside = [
-                    f["id"]
-                    for f in facts
-                    if f["paragraph_id"] == block["id"]
-                    and f["quote_start"] <= start < f["quote_start"] + len(f["quote"])
-                ]
+                if block["role"] == "subheading":
+                    # A sub-heading restates its section's headline fact: a term there belongs to that fact.
+                    inside = [h["fact_id"] for h in headings if h["text"] == block["text"]]
+                else:
+                    inside = [
+                        f["id"]
+                        for f in facts
+                        if f["paragraph_id"] == block["id"]
+                        and f["quote_start"] <= start < f["quote_start"] + len(f["quote"])
+                    ]
                 # One row per fact whose quote holds the mention (several facts may share a sentence).
                 for fact_id in inside or [None]:
                     yield {
@@ -161,7 +165,8 @@ def _term_mentions(report: Report, facts: list[dict], blocks: list[dict]):
                     }
 
 
-def build(out: Path = DEFAULT_OUT, resources: Path = RESOURCES) -> Path:
+def build(out: Path = DEFAULT_OUT, resources: Path | None = None) -> Path:
+    resources = resources or RESOURCES
     structure = load_toml(resources / "structure.toml")
     source = (resources / structure["factbase"]["source_file"]).read_bytes()
     report = parse_report(source.decode("utf-8"), structure)
