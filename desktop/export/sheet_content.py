@@ -1,0 +1,269 @@
+"""What goes on a printed fact sheet: plain blocks of text, tables and chart boxes, built from the store. No Qt.
+
+The painting side (sheet_layout / sheet_pages) decides where each block lands on paper; this module decides only
+what is said, so the same words reach a PDF, a printer and the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from desktop.formatting import format_fact
+from desktop.store import Fact, FactBase, UnknownIdError
+
+TargetKind = Literal["fact", "section", "report"]
+
+
+@dataclass(frozen=True)
+class SheetTarget:
+    """What to print: one fact, one section, or the whole report (id None)."""
+
+    kind: TargetKind
+    id: str | None = None
+
+    @classmethod
+    def fact(cls, fact_id: str) -> SheetTarget:
+        return cls("fact", fact_id)
+
+    @classmethod
+    def section(cls, section_id: str) -> SheetTarget:
+        return cls("section", section_id)
+
+    @classmethod
+    def report(cls) -> SheetTarget:
+        return cls("report")
+
+
+def resolve_target(factbase: FactBase, wanted: str | None) -> SheetTarget:
+    """A fact id or a section id as typed by a user; None means the whole report. Unknown → UnknownIdError."""
+    if wanted is None:
+        return SheetTarget.report()
+    if wanted in factbase.fact_ids():
+        return SheetTarget.fact(wanted)
+    section_ids = [s.id for s in factbase.sections()]
+    if wanted in section_ids:
+        return SheetTarget.section(wanted)
+    raise UnknownIdError("fact or section", wanted, factbase.fact_ids() + section_ids)
+
+
+# Blocks ------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look. emphasis: the quoted sentence; highlight: the figure inside it."""
+
+    text: str
+    bold: bool = False
+    emphasis: bool = False
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 0 sheet title, 1 part heading, 2 sub-heading, 3 small kicker above a title
+    anchor: str | None = None  # the contents page points here
+
+
+@dataclass(frozen=True)
+class BigValue:
+    value: str  # "over 100 million consultations"
+    details: tuple[str, ...]  # "Period: annually", a derived marker
+
+
+@dataclass(frozen=True)
+class Text:
+    runs: tuple[Run, ...]
+    style: str = "body"  # "body", "lead" (a section's sub-heading), "note" (small, grey)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The source sentence, shown inside its paragraph when the page has room, else alone."""
+
+    in_paragraph: tuple[Run, ...]
+    alone: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ChartBox:
+    subject: Literal["fact", "section"]
+    id: str
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # fractions of the text width
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    title: str
+    anchor: str
+    level: int  # 0 a section or the glossary, 1 a fact under its section
+
+
+@dataclass(frozen=True)
+class Contents:
+    entries: tuple[ContentsEntry, ...]
+
+
+Block = Heading | BigValue | Text | Source | ChartBox | Table | Definition | Contents
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    """A run of blocks that starts on a new page. one_page: squeeze it onto a single page (a fact's sheet)."""
+
+    blocks: tuple[Block, ...]
+    one_page: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str  # the PDF's document name
+    parts: tuple[SheetPart, ...]
+    citation: str
+    printed_on: str = field(default_factory=lambda: date.today().isoformat())
+
+
+# Text helpers ------------------------------------------------------------------------------------------------
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def markdown_runs(text: str) -> tuple[Run, ...]:
+    """Glossary definitions keep Markdown **bold**: 'The **Code** is' → runs with 'Code' bold, markers dropped."""
+    runs: list[Run] = []
+    pos = 0
+    for match in _BOLD.finditer(text):
+        if match.start() > pos:
+            runs.append(Run(text[pos : match.start()]))
+        runs.append(Run(match.group(1), bold=True))
+        pos = match.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return tuple(runs)
+
+
+def marked_runs(text: str, emphasis: tuple[int, int] | None, highlight: tuple[int, int] | None) -> tuple[Run, ...]:
+    """Cut text into runs at the edges of the emphasised span and the highlighted span (offsets into text)."""
+    cuts = {0, len(text)}
+    for span in (emphasis, highlight):
+        if span is not None:
+            cuts.update(max(0, min(len(text), edge)) for edge in span)
+    edges = sorted(cuts)
+
+    def inside(span: tuple[int, int] | None, start: int) -> bool:
+        return span is not None and span[0] <= start < span[1]
+
+    return tuple(
+        Run(text[a:b], emphasis=inside(emphasis, a), highlight=inside(highlight, a))
+        for a, b in zip(edges, edges[1:], strict=False)
+        if b > a
+    )
+
+
+def _source(factbase: FactBase, fact: Fact) -> Source:
+    paragraph = next(p for p in factbase.paragraphs(fact.section_id) if p.id == fact.paragraph_id)
+    quote_span = (fact.quote_start, fact.quote_start + len(fact.quote))
+    figure = fact.figure_span()
+    alone_figure = (figure[0] - fact.quote_start, figure[1] - fact.quote_start) if figure else None
+    return Source(
+        in_paragraph=marked_runs(paragraph.text, quote_span, figure),
+        alone=marked_runs(fact.quote, (0, len(fact.quote)), alone_figure),
+    )
+
+
+# Sheets ------------------------------------------------------------------------------------------------------
+def fact_blocks(factbase: FactBase, fact: Fact) -> tuple[Block, ...]:
+    section = factbase.section(fact.section_id)
+    details = [f"Period: {fact.period}"]
+    if fact.derived:
+        details.append("Derived: the report implies this value but does not state it")
+    blocks: list[Block] = [
+        Heading(section.title, 3),
+        Heading(fact.label, 0, anchor=f"fact:{fact.id}"),
+        BigValue(format_fact(fact), tuple(details)),
+        ChartBox("fact", fact.id),
+        Heading("Source", 2),
+        _source(factbase, fact),
+    ]
+    if fact.derived and fact.formula:
+        sources = ", ".join(factbase.fact(i).label for i in fact.derived_from)
+        blocks += [Heading("How it is derived", 2), Text((Run(fact.formula), Run(f"  (from: {sources})")))]
+    terms = factbase.terms_for_fact(fact.id)
+    if terms:
+        blocks.append(Heading("Glossary", 2))
+        blocks += [Definition(t.term, markdown_runs(t.definition)) for t in terms]
+    return tuple(blocks)
+
+
+def facts_table(facts: list[Fact]) -> Table:
+    rows = tuple((f.label + (" (derived)" if f.derived else ""), format_fact(f), f.period) for f in facts)
+    return Table(("Fact", "Value", "Period"), rows, (0.5, 0.26, 0.24))
+
+
+def section_blocks(factbase: FactBase, section_id: str, *, with_text: bool) -> tuple[Block, ...]:
+    section = factbase.section(section_id)
+    blocks: list[Block] = [Heading(section.title, 0, anchor=f"section:{section.id}")]
+    if section.subheading:
+        blocks.append(Text((Run(section.subheading),), "lead"))
+    if with_text:
+        blocks += [Text((Run(p.text),)) for p in factbase.paragraphs(section_id) if p.role == "body"]
+    blocks.append(ChartBox("section", section.id))
+    facts = factbase.facts(section_id)
+    if facts:
+        blocks += [Heading("Facts", 2), facts_table(facts)]
+    return tuple(blocks)
+
+
+def glossary_blocks(factbase: FactBase) -> tuple[Block, ...]:
+    definitions = (Definition(t.term, markdown_runs(t.definition)) for t in factbase.terms())
+    return (Heading("Glossary", 0, anchor="glossary"), *definitions)
+
+
+def _contents(factbase: FactBase) -> Contents:
+    entries: list[ContentsEntry] = []
+    for section, facts in factbase.section_tree():
+        entries.append(ContentsEntry(section.title, f"section:{section.id}", 0))
+        entries += [ContentsEntry(f.label, f"fact:{f.id}", 1) for f in facts]
+    entries.append(ContentsEntry("Glossary", "glossary", 0))
+    return Contents(tuple(entries))
+
+
+def build_sheet(factbase: FactBase, target: SheetTarget) -> Sheet:
+    """Everything a sheet says, in reading order. Unknown ids raise UnknownIdError from the store."""
+    doc = factbase.document
+    if target.kind == "fact":
+        assert target.id is not None
+        fact = factbase.fact(target.id)
+        parts: tuple[SheetPart, ...] = (SheetPart(fact_blocks(factbase, fact), one_page=True),)
+        title = fact.label
+    elif target.kind == "section":
+        assert target.id is not None
+        parts = (SheetPart(section_blocks(factbase, target.id, with_text=False)),)
+        title = factbase.section(target.id).title
+    else:
+        cover = (
+            Heading(doc.title, 0),
+            Text((Run(f"Report of {doc.source_date}; figures as of {doc.source_as_of}."),), "lead"),
+            Heading("Contents", 1),
+            _contents(factbase),
+        )
+        body: list[SheetPart] = [SheetPart(cover)]
+        for section, facts in factbase.section_tree():
+            body.append(SheetPart(section_blocks(factbase, section.id, with_text=True)))
+            body += [SheetPart(fact_blocks(factbase, f), one_page=True) for f in facts]
+        body.append(SheetPart(glossary_blocks(factbase)))
+        parts, title = tuple(body), doc.title
+    return Sheet(title=title, parts=parts, citation=doc.citation)
