@@ -188,7 +188,7 @@ def build(out: Path = DEFAULT_OUT, resources: Path | None = None) -> Path:
                 db[name].insert_all(rows[name])
         for name, columns in FTS.items():
             db[name].enable_fts(columns, tokenize="porter", create_triggers=False)
-        db.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
         conn.commit()
         conn.execute("VACUUM")
         conn.close()

@@ -8,6 +8,7 @@ a changed report cannot silently produce a fact base with a section missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 
 class ReportShapeError(ValueError):
@@ -75,7 +76,7 @@ def parse_report(text: str, structure: dict) -> Report:
         )
     ]
     bounds = starts + [lone_at]
-    for spec, begin, end in zip(structure["section"], bounds, bounds[1:]):
+    for spec, (begin, end) in zip(structure["section"], pairwise(bounds), strict=True):
         block = rest[begin:end]
         if len(block) < 3:
             raise ReportShapeError(f"section {spec['heading']!r} needs a sub-heading and a paragraph")

@@ -81,6 +81,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     from desktop.ui.launch import run_window  # Qt is imported only when the window is wanted
 
-    return run_window(
-        db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase(), open_id=args.open_id
-    )
+    return run_window(db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase(), open_id=args.open_id)

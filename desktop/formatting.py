@@ -9,7 +9,13 @@ from __future__ import annotations
 from desktop.store.models import Fact
 
 _SCALES = ((1e9, "billion"), (1e6, "million"))
-_QUALIFIER_PREFIX = {"over": "over", "more than": "more than", "at least": "at least", "approximately": "about", "up to": "up to"}
+_QUALIFIER_PREFIX = {
+    "over": "over",
+    "more than": "more than",
+    "at least": "at least",
+    "approximately": "about",
+    "up to": "up to",
+}
 
 
 def format_number(value: float) -> str:
@@ -23,34 +29,26 @@ def format_number(value: float) -> str:
 
 
 def ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def format_amount(value: float, unit: str) -> str:
-    """A number with its unit: '79.7%', '4.55 million base stations', '2nd'."""
+    """A number as its unit reads: '79.7%', '2nd', '4.55 million' (other units' words are left to the caller)."""
     if unit == "%":
         return f"{format_number(value)}%"
     if unit == "rank":
         return ordinal(int(value))
-    return f"{format_number(value)} {unit}".strip()
+    return format_number(value)
 
 
 def format_value(fact: Fact) -> str:
-    """The value alone, without qualifier or unit words: '4.55 million', '79.7%', '3–7', '2nd'."""
+    """The value alone, without qualifier or unit words: '4.55 million', '79.7%', '+70%', '3–7', '2nd'."""
     if fact.is_range:
         return f"{format_number(fact.value_min or 0)}–{format_number(fact.value_max or 0)}"
     assert fact.value is not None
-    if fact.kind == "growth":
-        return f"+{format_number(fact.value)}%" if fact.unit == "%" else f"+{format_number(fact.value)}"
-    if fact.unit == "%":
-        return f"{format_number(fact.value)}%"
-    if fact.unit == "rank":
-        return ordinal(int(fact.value))
-    return format_number(fact.value)
+    sign = "+" if fact.kind == "growth" else ""
+    return sign + format_amount(fact.value, fact.unit)
 
 
 def format_with_qualifier(fact: Fact) -> str:

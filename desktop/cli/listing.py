@@ -69,7 +69,9 @@ def run_facts(factbase: FactBase, args: argparse.Namespace) -> int:
 def run_glossary(factbase: FactBase, args: argparse.Namespace) -> int:
     terms = factbase.terms()
     if args.format == "json":
-        json.dump([{"term": t.term, "definition": t.definition} for t in terms], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [{"term": t.term, "definition": t.definition} for t in terms], sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
     else:
         for term in terms:

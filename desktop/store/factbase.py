@@ -84,7 +84,9 @@ class FactBase:
             raise FactBaseError(path, "is damaged (truncated or corrupt); reinstall or rebuild it")
         missing = _REQUIRED_TABLES - tables
         if missing:
-            raise FactBaseError(path, f"is a SQLite database but not a fact base (no {', '.join(sorted(missing))} table)")
+            raise FactBaseError(
+                path, f"is a SQLite database but not a fact base (no {', '.join(sorted(missing))} table)"
+            )
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         try:
             version = int(row[0]) if row else 0
@@ -191,7 +193,10 @@ class FactBase:
             sql += " AND term = ? COLLATE NOCASE"
             params.append(term)
         rows = self._rows(sql + " ORDER BY paragraph_id, start", *params)
-        return [TermMention(r["term"], r["section_id"], r["paragraph_id"], r["start"], r["length"], r["fact_id"]) for r in rows]
+        return [
+            TermMention(r["term"], r["section_id"], r["paragraph_id"], r["start"], r["length"], r["fact_id"])
+            for r in rows
+        ]
 
     def terms_in_section(self, section_id: str) -> list[GlossaryTerm]:
         names = {m.term for m in self.term_mentions(section_id=section_id)}
@@ -212,7 +217,9 @@ class FactBase:
 
 
 def _section(r: sqlite3.Row) -> Section:
-    return Section(r["id"], r["position"], r["role"], r["title"], r["subheading"], r["headline_fact_id"], r["source_line"])
+    return Section(
+        r["id"], r["position"], r["role"], r["title"], r["subheading"], r["headline_fact_id"], r["source_line"]
+    )
 
 
 def _fact(r: sqlite3.Row) -> Fact:

@@ -19,7 +19,9 @@ class Document:
     @property
     def citation(self) -> str:
         """How exported charts and printed sheets cite the report."""
-        return f"{self.title} ({self.source_date}; figures as of {self.source_as_of}). Fact base v{self.factbase_version}"
+        return (
+            f"{self.title} ({self.source_date}; figures as of {self.source_as_of}). Fact base v{self.factbase_version}"
+        )
 
 
 @dataclass(frozen=True)

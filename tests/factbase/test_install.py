@@ -53,7 +53,11 @@ def test_installed_copy_lists_facts_from_another_directory(wheel: Path, tmp_path
     assert module_file.startswith(str(target)) and factbase_file.startswith(str(target))
 
     listing = subprocess.run(
-        [str(target / "bin" / "fact-explorer"), "facts", "--json"], cwd=elsewhere, env=env, capture_output=True, text=True
+        [str(target / "bin" / "fact-explorer"), "facts", "--json"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert listing.returncode == 0, listing.stderr
     facts = json.loads(listing.stdout)
