@@ -1,0 +1,216 @@
+"""Draws a ChartSpec with pyqtgraph: bars, value labels, category ticks, axis labels and a derived-bar legend.
+
+Importing this module imports pyqtgraph (about a second), so the window imports it lazily, after it is shown.
+Value labels stay inside the plot at any size: whenever the view is resized the value axis is widened by the
+pixel width of the longest label (see _fit_labels).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QWidget
+
+from desktop.charts.palette import ChartPalette, chart_palette
+from desktop.charts.spec import Bar, ChartSpec, wrap_label
+
+BAR_THICKNESS = 0.62
+LABEL_POINT_SIZE = 10
+TITLE_POINT_SIZE = 12
+_GAP_PX = 6.0  # between a bar's end and its value label
+_WRAP = 26  # characters per line of a horizontal chart's category label
+LEGEND_TEXT = "Dashed outline: derived, implied by the report but not stated"
+
+
+def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
+    """A plot widget showing the chart; mouse panning and zooming are off (a chart, not a data explorer)."""
+    widget = pg.PlotWidget(parent=parent)
+    widget.setAccessibleName(f"Chart: {spec.title}")
+    widget.setMinimumSize(320, 220)
+    draw_chart(widget.getPlotItem(), spec, dark=dark)
+    return widget
+
+
+def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -> None:
+    """Clear the plot item and draw the spec on it."""
+    colours = chart_palette(dark)
+    _reset(plot_item, colours)
+    plot_item.setTitle(_title_html(spec, colours))
+    labels: list[tuple[pg.TextItem, Bar]] = []
+    for row, bar in enumerate(spec.bars):
+        position = 0 if spec.kind == "share" else row
+        plot_item.addItem(_bar_item(spec, bar, position, colours))
+        text = _value_label(spec, bar, position, colours)
+        plot_item.addItem(text)
+        labels.append((text, bar))
+    _set_axes(plot_item, spec, colours)
+    if spec.has_derived:
+        _add_legend(plot_item, colours)
+    fit = _LabelFit(plot_item, spec, [t for t, _ in labels])
+    plot_item._chart_fit = fit  # type: ignore[attr-defined]  # keeps the handler alive with the plot
+    plot_item.getViewBox().sigResized.connect(fit.on_resized)
+    fit.on_resized()
+
+
+# Drawing ---------------------------------------------------------------------------------------------------
+def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
+    old = getattr(plot_item, "_chart_fit", None)
+    if old is not None:
+        plot_item.getViewBox().sigResized.disconnect(old.on_resized)
+        plot_item._chart_fit = None  # type: ignore[attr-defined]
+    legend = getattr(plot_item, "_chart_legend", None)
+    if legend is not None:
+        plot_item.layout.removeItem(legend)
+        if legend.scene() is not None:
+            legend.scene().removeItem(legend)
+        plot_item._chart_legend = None  # type: ignore[attr-defined]
+    plot_item.clear()
+    plot_item.invertY(False)
+    plot_item.hideButtons()
+    plot_item.setMenuEnabled(False)
+    plot_item.setMouseEnabled(x=False, y=False)
+    plot_item.getViewBox().setBackgroundColor(colours.background)
+    view = plot_item.getViewWidget()
+    if isinstance(view, pg.GraphicsView):
+        view.setBackground(colours.background)
+
+
+def _title_html(spec: ChartSpec, colours: ChartPalette) -> str:
+    title = wrap_label(spec.title, 70).replace("\n", "<br>")
+    return f"<span style='color:{colours.foreground}; font-size:{TITLE_POINT_SIZE}pt; font-weight:600'>{title}</span>"
+
+
+def _bar_item(spec: ChartSpec, bar: Bar, position: int, colours: ChartPalette) -> pg.BarGraphItem:
+    length = bar.value - bar.start
+    if not bar.stated:
+        pen = pg.mkPen(colours.muted, width=1.2, style=Qt.PenStyle.DotLine)
+        brush = pg.mkBrush(None)
+    elif bar.derived:
+        pen = pg.mkPen(colours.highlight if bar.highlighted else colours.foreground, width=1.6)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        brush = pg.mkBrush(colours.derived_fill)
+    else:
+        fill = colours.highlight if bar.highlighted else colours.rest if bar.fact_id is None else colours.bar
+        pen = pg.mkPen(fill, width=1)
+        brush = pg.mkBrush(fill)
+    if spec.horizontal:
+        item = pg.BarGraphItem(x0=[bar.start], y=[position], width=[length], height=BAR_THICKNESS, pen=pen, brush=brush)
+    else:
+        item = pg.BarGraphItem(x=[position], y0=[bar.start], height=[length], width=BAR_THICKNESS, pen=pen, brush=brush)
+    item.setToolTip(f"{bar.label}: {bar.text}")
+    return item
+
+
+def _label_inside(spec: ChartSpec) -> bool:
+    # Shares are segments of one 100% bar and ranks fill their rows: their labels sit inside the bars.
+    return spec.kind in ("share", "rank")
+
+
+def _value_label(spec: ChartSpec, bar: Bar, position: int, colours: ChartPalette) -> pg.TextItem:
+    inside = _label_inside(spec)
+    colour = colours.on_highlight if inside and bar.highlighted and not bar.derived else colours.foreground
+    if not bar.stated:
+        colour = colours.muted
+    if spec.kind == "share":
+        anchor, x = (0.5, 0.5), (bar.start + bar.value) / 2
+    elif spec.kind == "rank":
+        anchor, x = (0.0, 0.5), 0.02
+    else:
+        anchor, x = ((0.0, 0.5), bar.value) if spec.horizontal else ((0.5, 1.0), bar.value)
+    item = pg.TextItem(bar.text, color=colour, anchor=anchor)
+    font = QFont()
+    font.setPointSize(LABEL_POINT_SIZE)
+    font.setBold(bar.highlighted)
+    item.setFont(font)
+    item.setPos(x, position) if spec.horizontal else item.setPos(position, x)
+    return item
+
+
+def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) -> None:
+    value_name, category_name = ("bottom", "left") if spec.horizontal else ("left", "bottom")
+    rows = 1 if spec.kind == "share" else len(spec.bars)
+    font = QFont()
+    font.setPointSize(LABEL_POINT_SIZE)
+    ticks = (
+        [(0, wrap_label(spec.title, _WRAP))]
+        if spec.kind == "share"
+        else [(i, wrap_label(b.label, _WRAP) if spec.horizontal else b.label) for i, b in enumerate(spec.bars)]
+    )
+    style = {"color": colours.foreground, "font-size": f"{LABEL_POINT_SIZE}pt"}
+    for name in ("left", "bottom"):
+        axis = plot_item.getAxis(name)
+        axis.setPen(pg.mkPen(colours.muted))
+        axis.setTextPen(pg.mkPen(colours.foreground))
+        axis.setTickFont(font)
+        axis.setStyle(tickTextOffset=6)
+    category = plot_item.getAxis(category_name)
+    category.setTicks([ticks, []])
+    category.setStyle(tickLength=0)
+    plot_item.setLabel(category_name, spec.category_axis or None, **style)
+    if not spec.category_axis:
+        plot_item.showLabel(category_name, False)
+    value = plot_item.getAxis(value_name)
+    value.setTicks(None)
+    value.setStyle(tickLength=-5)
+    if spec.value_axis:
+        plot_item.showAxis(value_name)
+        plot_item.setLabel(value_name, spec.value_axis, **style)
+    else:
+        plot_item.hideAxis(value_name)
+    if spec.horizontal:
+        plot_item.invertY(True)  # the first bar on top, as the table under the chart reads
+        category.setWidth(_category_width(ticks, font))
+    else:
+        category.setHeight(None)
+    plot_item.showGrid(x=spec.horizontal and bool(spec.value_axis), y=not spec.horizontal, alpha=0.15)
+    plot_item._chart_rows = rows  # type: ignore[attr-defined]
+
+
+def _category_width(ticks: list[tuple[int, str]], font: QFont) -> float:
+    metrics = QFontMetricsF(font)
+    widest = max((metrics.horizontalAdvance(line) for _, text in ticks for line in text.split("\n")), default=0.0)
+    return widest + 16
+
+
+def _add_legend(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
+    legend = pg.LabelItem(LEGEND_TEXT, color=colours.foreground, size=f"{LABEL_POINT_SIZE - 1}pt", justify="left")
+    plot_item.layout.addItem(legend, 5, 1)
+    plot_item._chart_legend = legend  # type: ignore[attr-defined]
+
+
+class _LabelFit:
+    """Keeps value labels inside the view: the value axis grows by the longest label's pixel size."""
+
+    def __init__(self, plot_item: pg.PlotItem, spec: ChartSpec, labels: list[pg.TextItem]) -> None:
+        self.plot_item = plot_item
+        self.spec = spec
+        self.labels = labels
+
+    def on_resized(self) -> None:
+        spec = self.spec
+        view = self.plot_item.getViewBox()
+        size = view.boundingRect()
+        low = min([0.0] + [b.start for b in spec.bars])
+        high = max([b.value for b in spec.bars] + ([spec.value_range[1]] if spec.value_range else []))
+        if spec.value_range:
+            low = min(low, spec.value_range[0])
+        if spec.kind == "rank":
+            low, high = 0.0, 1.0
+        span = (high - low) or 1.0
+        if not _label_inside(spec):
+            pixels = size.width() if spec.horizontal else size.height()
+            extent = max((self._label_size(t) for t in self.labels), default=0.0) + _GAP_PX * 2
+            usable = max(pixels - extent, pixels * 0.35)  # a tiny view: labels may overflow, bars stay visible
+            span = span * pixels / usable if pixels > 0 else span * 1.3
+        rows = getattr(self.plot_item, "_chart_rows", len(spec.bars))
+        value_range = (low, low + span)
+        category_range = (-0.5, rows - 0.5)
+        if spec.horizontal:
+            view.setRange(xRange=value_range, yRange=category_range, padding=0)
+        else:
+            view.setRange(xRange=category_range, yRange=value_range, padding=0)
+
+    def _label_size(self, label: pg.TextItem) -> float:
+        rect = label.textItem.boundingRect()
+        return rect.width() if self.spec.horizontal else rect.height()

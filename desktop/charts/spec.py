@@ -1,0 +1,306 @@
+"""What a chart shows, decided without Qt: which bars, their labels, units and provenance.
+
+A ChartSpec is plain data. The window draws it with pyqtgraph (desktop.charts.plot), the exporters turn it into
+PNG/SVG/CSV, and the window's table under each chart reads chart_table(); all of them agree because they read
+the same spec. An import-linter contract keeps Qt out of this module.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
+from desktop.store import Fact, FactBase, UnknownIdError
+
+KINDS = ("bars", "share", "growth", "range", "rank")
+# Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
+_LONG_LABEL = 16
+_SCALES = ((1e9, "billion"), (1e6, "million"))
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # category label, e.g. "Internet users" or "H1 2024"
+    value: float  # bar end, in the value axis's (scaled) units
+    text: str  # value label drawn on the bar: "1.123 billion", "79.7%", "3–7 days"
+    start: float = 0.0  # bar start (a range bar starts at value_min)
+    highlighted: bool = False  # the fact being viewed
+    derived: bool = False  # implied, not stated by the report: dashed outline, pale fill, explained in notes
+    fact_id: str | None = None
+    stated: bool = True  # False for a rank position the report does not state: drawn as an empty outline
+    raw_value: float | None = None  # the value in base units, as the fact base has it (CSV export)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    chart_id: str  # fact id or section id; used for file names
+    title: str
+    kind: str  # one of KINDS
+    bars: tuple[Bar, ...]
+    value_axis: str  # axis label with unit, e.g. "people (billion)", "per cent", "days"
+    category_axis: str
+    provenance: str  # footer line: report title, period, fact base version
+    notes: tuple[str, ...] = ()  # e.g. "Dashed bar: derived from 3,328 ÷ (1 + 70%)"
+    unit: str = ""  # the unit of raw_value, for CSV
+    horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
+    value_range: tuple[float, float] | None = None  # fixed value axis extent (per cent: 0–100), else from data
+
+    @property
+    def has_derived(self) -> bool:
+        return any(b.derived for b in self.bars)
+
+
+# Public API ------------------------------------------------------------------------------------------------
+def chart_for_fact(factbase: FactBase, fact_id: str) -> ChartSpec:
+    """The chart that fits a fact's kind, with the section's related facts beside it."""
+    fact = factbase.fact(fact_id)
+    builder = {"share": _share_chart, "growth": _growth_chart, "duration range": _range_chart, "rank": _rank_chart}
+    return builder.get(fact.kind, _count_chart)(factbase, fact)
+
+
+def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
+    """An overview of the section's largest group of comparable facts (same kind and unit).
+
+    A section whose facts are all unlike one another gets its headline fact's chart; None if it has no facts.
+    """
+    section = factbase.section(section_id)
+    facts = [f for f in factbase.facts(section_id) if not f.derived]
+    if not facts:
+        return None
+    groups = Counter((f.kind, f.unit) for f in facts)
+    largest = max(groups.values())
+    if largest < 2:
+        headline = section.headline_fact_id or facts[0].id
+        spec = chart_for_fact(factbase, headline)
+        return replace(spec, chart_id=section.id, title=f"{section.title}: {spec.title}")
+    keys = [k for k, n in groups.items() if n == largest]
+    headline = next((f for f in facts if f.id == section.headline_fact_id), None)
+    key = (headline.kind, headline.unit) if headline and (headline.kind, headline.unit) in keys else keys[0]
+    group = [f for f in facts if (f.kind, f.unit) == key]
+    return _bars_chart(factbase, group, viewed=None, chart_id=section.id, title=section.title)
+
+
+def chart_table(spec: ChartSpec) -> list[tuple[str, str]]:
+    """The chart's data as rows of (label, value text), for the table under a chart and for screen readers."""
+    rows = []
+    for bar in spec.bars:
+        text = bar.text + (" (derived)" if bar.derived else "")
+        rows.append((bar.label, text))
+    return rows
+
+
+def all_chart_ids(factbase: FactBase) -> list[str]:
+    """Every fact id, then every section id that has an overview chart."""
+    ids = [f.id for f in factbase.facts()]
+    ids += [s.id for s in factbase.sections() if chart_for_section(factbase, s.id) is not None]
+    return ids
+
+
+def chart_for_id(factbase: FactBase, chart_id: str) -> ChartSpec:
+    """A fact's chart or a section's overview; an unknown id raises UnknownIdError naming the nearest ids."""
+    fact_ids = [f.id for f in factbase.facts()]
+    section_ids = [s.id for s in factbase.sections()]
+    if chart_id in fact_ids:
+        return chart_for_fact(factbase, chart_id)
+    if chart_id in section_ids:
+        spec = chart_for_section(factbase, chart_id)
+        if spec is not None:
+            return spec
+    raise UnknownIdError("fact or section", chart_id, fact_ids + section_ids)
+
+
+def wrap_label(text: str, width: int = 28) -> str:
+    """A long category label broken onto lines of at most `width` characters (the renderer draws them)."""
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+# Builders --------------------------------------------------------------------------------------------------
+def _count_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    same = [
+        f
+        for f in factbase.facts(fact.section_id)
+        if f.kind == fact.kind and f.unit == fact.unit and (not f.derived or f.id == fact.id)
+    ]
+    return _bars_chart(factbase, same, viewed=fact, chart_id=fact.id, title=fact.label)
+
+
+def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, chart_id: str, title: str) -> ChartSpec:
+    """Comparable facts (same kind and unit) as one bar each, scaled so the axis reads '(billion)'."""
+    unit = facts[0].unit
+    kind = facts[0].kind
+    divisor, word = _scale(max(abs(f.value or 0.0) for f in facts))
+    bars = tuple(
+        Bar(
+            label=f.label,
+            value=(f.value or 0.0) / divisor,
+            text=format_with_qualifier(f),
+            highlighted=viewed is not None and f.id == viewed.id,
+            derived=f.derived,
+            fact_id=f.id,
+            raw_value=f.value,
+        )
+        for f in facts
+    )
+    axis = unit_label(unit) + (f" ({word})" if word else "")
+    if kind == "growth":
+        axis = "growth on a year earlier (per cent)"
+    value_range = (0.0, 100.0) if kind == "share" else None
+    return ChartSpec(
+        chart_id=chart_id,
+        title=title,
+        kind="bars",
+        bars=bars,
+        value_axis=axis,
+        category_axis="",
+        provenance=_provenance(factbase, facts),
+        notes=_derived_notes(facts),
+        unit=unit,
+        horizontal=len(bars) > 4 or any(len(b.label) > _LONG_LABEL for b in bars),
+        value_range=value_range,
+    )
+
+
+def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    """A share as part of 100%: the share and the rest, stacked on one horizontal bar."""
+    value = fact.value or 0.0
+    bars = [Bar(fact.label, value, format_with_qualifier(fact), highlighted=True, fact_id=fact.id, raw_value=value)]
+    rest = 100.0 - value
+    if rest > 0:
+        # "over 75%" leaves "under 25%" for the rest; keep the report's hedge rather than invent precision.
+        hedge = {"over": "under ", "more than": "less than ", "at least": "at most "}.get(fact.qualifier, "")
+        bars.append(Bar("Rest", 100.0, f"{hedge}{format_number(rest)}%", start=value, raw_value=round(rest, 6)))
+    return ChartSpec(
+        chart_id=fact.id,
+        title=fact.label,
+        kind="share",
+        bars=tuple(bars),
+        value_axis="per cent",
+        category_axis="",
+        provenance=_provenance(factbase, [fact]),
+        unit="%",
+        horizontal=True,
+        value_range=(0.0, 100.0),
+    )
+
+
+def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    """Growth as before and after; the before is derived (the report states only the change)."""
+    growth = fact.value or 0.0
+    before = next((f for f in factbase.facts(fact.section_id) if f.derived and fact.id in f.derived_from), None)
+    after = None
+    if before is not None:
+        after_id = next((i for i in before.derived_from if i != fact.id), None)
+        after = factbase.fact(after_id) if after_id else None
+    if before is not None and after is not None:
+        divisor, word = _scale(max(before.value or 0.0, after.value or 0.0))
+        bars = (
+            Bar(
+                before.period,
+                (before.value or 0) / divisor,
+                format_with_qualifier(before),
+                derived=True,
+                fact_id=before.id,
+                raw_value=before.value,
+            ),
+            Bar(
+                after.period,
+                (after.value or 0) / divisor,
+                f"{format_with_qualifier(after)} (+{format_number(growth)}%)",
+                highlighted=True,
+                fact_id=after.id,
+                raw_value=after.value,
+            ),
+        )
+        axis = unit_label(after.unit) + (f" ({word})" if word else "")
+        notes = _derived_notes([before])
+        unit = after.unit
+    else:
+        bars = (
+            Bar("Year earlier", 100.0, "100", derived=True, raw_value=100.0),
+            Bar(
+                fact.period,
+                100.0 + growth,
+                f"{format_number(100 + growth)} (+{format_number(growth)}%)",
+                highlighted=True,
+                fact_id=fact.id,
+                raw_value=100.0 + growth,
+            ),
+        )
+        axis = "index (year earlier = 100)"
+        notes = (
+            f"Dashed bar: the year-earlier level set to 100, since the report states only the growth "
+            f"(+{format_number(growth)}%), not the base.",
+        )
+        unit = "index"
+    return ChartSpec(
+        chart_id=fact.id,
+        title=fact.label,
+        kind="growth",
+        bars=bars,
+        value_axis=axis,
+        category_axis="period",
+        provenance=_provenance(factbase, [fact]),
+        notes=notes,
+        unit=unit,
+    )
+
+
+def _range_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    """A duration range as one floating bar from its minimum to its maximum."""
+    low, high = fact.value_min or 0.0, fact.value_max or 0.0
+    text = f"{format_number(low)}–{format_number(high)} {fact.unit}"
+    bar = Bar(fact.label, high, text, start=low, highlighted=True, fact_id=fact.id, raw_value=high)
+    return ChartSpec(
+        chart_id=fact.id,
+        title=fact.label,
+        kind="range",
+        bars=(bar,),
+        value_axis=unit_label(fact.unit),
+        category_axis="",
+        provenance=_provenance(factbase, [fact]),
+        unit=fact.unit,
+        horizontal=True,
+    )
+
+
+def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    """A rank as a ladder of positions, 1st on top; only the stated position is data, the rest 'not stated'."""
+    rank = int(fact.value or 1)
+    positions = range(1, max(5, rank + 2) + 1)
+    bars = tuple(
+        Bar(ordinal(p), 1.0, f"{fact.label}: {ordinal(p)}", highlighted=True, fact_id=fact.id, raw_value=float(p))
+        if p == rank
+        else Bar(ordinal(p), 1.0, "not stated", stated=False)
+        for p in positions
+    )
+    return ChartSpec(
+        chart_id=fact.id,
+        title=fact.label,
+        kind="rank",
+        bars=bars,
+        value_axis="",
+        category_axis="position (1st = highest)",
+        provenance=_provenance(factbase, [fact]),
+        notes=(f"Only the {ordinal(rank)} position is stated by the report; the others are not stated.",),
+        unit="rank",
+        horizontal=True,
+    )
+
+
+# Helpers ---------------------------------------------------------------------------------------------------
+def _scale(largest: float) -> tuple[float, str]:
+    for divisor, word in _SCALES:
+        if largest >= divisor:
+            return divisor, word
+    return 1.0, ""
+
+
+def _provenance(factbase: FactBase, facts: list[Fact]) -> str:
+    periods = list(dict.fromkeys(f.period for f in facts))
+    return f"{factbase.document.citation}. Period: {', '.join(periods)}."
+
+
+def _derived_notes(facts: list[Fact]) -> tuple[str, ...]:
+    return tuple(f"Dashed bar: {f.label.lower()} is derived, not stated: {f.formula}" for f in facts if f.derived)
