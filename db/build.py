@@ -31,10 +31,10 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "factbase.sqlite"
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     for name, columns in TABLES.items():
-        db[name].create(columns, pk=PRIMARY_KEYS.get(name), foreign_keys=FOREIGN_KEYS.get(name, []))
-    db["facts"].create_index(["section_id", "position"])
-    db["term_mentions"].create_index(["term"])
-    db["term_mentions"].create_index(["section_id"])
+        db.table(name).create(columns, pk=PRIMARY_KEYS.get(name), foreign_keys=FOREIGN_KEYS.get(name, []))
+    db.table("facts").create_index(["section_id", "position"])
+    db.table("term_mentions").create_index(["term"])
+    db.table("term_mentions").create_index(["section_id"])
 
 
 def _rows(report: Report, facts: list[FactAnnotation], structure: dict, source: bytes) -> dict[str, list[dict]]:
@@ -185,9 +185,9 @@ def build(out: Path = DEFAULT_OUT, resources: Path | None = None) -> Path:
         _create_tables(db)
         for name in TABLES:
             if rows[name]:
-                db[name].insert_all(rows[name])
+                db.table(name).insert_all(rows[name])
         for name, columns in FTS.items():
-            db[name].enable_fts(columns, tokenize="porter", create_triggers=False)
+            db.table(name).enable_fts(columns, tokenize="porter", create_triggers=False)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
         conn.commit()
         conn.execute("VACUUM")

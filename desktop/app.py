@@ -43,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--open", dest="open_id", metavar="ID", help="start on this fact or section (or term:NAME for a glossary term)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub, [db])
+    for add_parser in COMMANDS:
+        add_parser(sub, [db])
     return parser
 
 

@@ -1,4 +1,4 @@
-"""The subcommands of fact-explorer. Each module offers add_parser(sub, parents) and sets args.run.
+"""The subcommands of fact-explorer: each add_parser(sub, parents) adds one and sets args.run.
 
 A command's run(factbase, args) returns the exit code; it raises CommandError for bad input it detects
 (one line on stderr, non-zero exit) and never prints a traceback.
@@ -6,9 +6,17 @@ A command's run(factbase, args) returns the exit code; it raises CommandError fo
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
+
 from desktop.cli import chart, listing, sheet
 from desktop.cli.errors import CommandError
 
-COMMANDS = [listing.facts_command, listing.glossary_command, chart, sheet]
+COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
+    listing.add_facts_parser,
+    listing.add_glossary_parser,
+    chart.add_parser,
+    sheet.add_parser,
+]
 
 __all__ = ["COMMANDS", "CommandError"]

@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import sys
-from types import SimpleNamespace
 from typing import Any
 
 from desktop.formatting import format_fact
@@ -79,7 +78,7 @@ def run_glossary(factbase: FactBase, args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_facts(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_facts_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("facts", parents=parents, help="list every fact", description="List every fact of the report.")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", dest="format", action="store_const", const="json", help="as a JSON array")
@@ -87,13 +86,9 @@ def _add_facts(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     p.set_defaults(run=run_facts, format="text")
 
 
-def _add_glossary(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_glossary_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "glossary", parents=parents, help="list the glossary", description="List the glossary's terms and definitions."
     )
     p.add_argument("--json", dest="format", action="store_const", const="json", help="as a JSON array")
     p.set_defaults(run=run_glossary, format="text")
-
-
-facts_command = SimpleNamespace(add_parser=_add_facts)
-glossary_command = SimpleNamespace(add_parser=_add_glossary)
