@@ -1,0 +1,33 @@
+"""The yardstick for start-up: a bare PySide6 window, shown, painted and grabbed exactly as the app's is.
+
+Run: python bench/bare_window.py OUT.png  (with FACT_EXPLORER_TIMING=1 it prints "painted <epoch>" on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.ui.first_paint import report_painted, when_painted
+
+
+def main(out: str) -> int:
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.setWindowTitle("bare")
+    window.resize(1280, 800)
+
+    def _on_painted() -> None:
+        image = window.grab()
+        report_painted("painted")
+        image.save(out, "PNG")
+        app.quit()
+
+    when_painted(window, _on_painted)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "bare.png"))

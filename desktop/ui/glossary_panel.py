@@ -1,0 +1,134 @@
+"""The glossary dock's contents: every term, a filter box, the chosen term's definition and where it is used."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
+
+from desktop.formatting import format_fact
+from desktop.store import FactBase, GlossaryTerm
+from desktop.ui.link_browser import LinkBrowser
+from desktop.ui.text_markup import link, markdown_bold
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TermListModel(QAbstractListModel):
+    """The glossary's terms in the report's order."""
+
+    def __init__(self, terms: list[GlossaryTerm], parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._terms = terms
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._terms)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._terms):
+            return None
+        term = self._terms[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return term.term
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return term.definition[:200]
+        return None
+
+    def term_at(self, row: int) -> GlossaryTerm:
+        return self._terms[row]
+
+
+def term_html(fb: FactBase, term: GlossaryTerm) -> str:
+    """A term's definition (Markdown bold as bold) and links to the sections and facts that mention it."""
+    parts = [f"<h2>{html.escape(term.term)}</h2>", f"<p>{markdown_bold(term.definition)}</p>"]
+    sections = fb.sections_mentioning(term.term)
+    facts = fb.facts_mentioning(term.term)
+    if sections or facts:
+        items = [f"<li>{link('section', s.id, s.title)}</li>" for s in sections]
+        items += [f"<li>{link('fact', f.id, f.label)}: {html.escape(format_fact(f))}</li>" for f in facts]
+        parts.append(f"<h3>Mentioned in</h3><ul>{''.join(items)}</ul>")
+    return "".join(parts)
+
+
+class GlossaryPanel(QWidget):
+    """Filter box above the term list above the definition. Links in the definition emit target_activated."""
+
+    target_activated = Signal(str)
+
+    def __init__(self, factbase: FactBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factbase = factbase
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter terms (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Glossary filter")
+        self.model = TermListModel(factbase.terms(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.term_list = QListView(self)
+        self.term_list.setModel(self.proxy)
+        self.term_list.setAccessibleName("Glossary terms")
+        self.definition = LinkBrowser("Glossary definition", self)
+        self.definition.setPlaceholderText("Choose a term to read its definition.")
+        self._empty = QLabel("No term matches the filter.", self)
+        self._empty.setVisible(False)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.term_list)
+        split.addWidget(self.definition)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self._empty)
+        layout.addWidget(split, 1)
+        self.setTabOrder(self.filter_edit, self.term_list)
+        self.setTabOrder(self.term_list, self.definition)
+
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.filter_edit.returnPressed.connect(self._on_filter_return)
+        self.term_list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.definition.target_activated.connect(self.target_activated)
+
+    @property
+    def current_term(self) -> str | None:
+        index = self.term_list.currentIndex()
+        return self.proxy.data(index) if index.isValid() else None
+
+    def show_term(self, name: str) -> bool:
+        """Select a term by name (case-insensitive), clearing a filter that hides it. False if there is none."""
+        for row in range(self.model.rowCount()):
+            if self.model.term_at(row).term.casefold() == name.casefold():
+                if not self.proxy.mapFromSource(self.model.index(row)).isValid():
+                    self.filter_edit.clear()
+                self.term_list.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
+                return True
+        return False
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._empty.setVisible(self.proxy.rowCount() == 0)
+        if self.proxy.rowCount() and not self.term_list.currentIndex().isValid():
+            self.term_list.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_filter_return(self) -> None:
+        """Enter in the filter goes to the list, on the first match, so arrows and reading follow."""
+        if self.proxy.rowCount():
+            if not self.term_list.currentIndex().isValid():
+                self.term_list.setCurrentIndex(self.proxy.index(0, 0))
+            self.term_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.definition.clear()
+            return
+        term = self.model.term_at(self.proxy.mapToSource(current).row())
+        self.definition.setHtml(term_html(self._factbase, term))

@@ -1,0 +1,269 @@
+"""The explorer window: section tree on the left, the page in the middle, the glossary in a dock."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
+
+from desktop import __version__
+from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
+from desktop.formatting import format_fact
+from desktop.store import FactBase, UnknownIdError
+from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.link_browser import LinkBrowser
+from desktop.ui.menus import WindowActions, build_menus
+from desktop.ui.navigation import REPORT, History, split_target
+from desktop.ui.page_html import PageColours, fact_page, report_page, section_page
+from desktop.ui.plot_loader import PlotLoader
+from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
+from desktop.ui.theme import page_colours
+from desktop.ui.window_state import last_target, restore_window_state, save_window_state
+
+DEFAULT_SIZE = (1440, 900)
+
+
+class SectionTree(QTreeView):
+    """The tree; Enter opens the current item and moves on to its page."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """Shows one page at a time (report, section or fact); `page_changed` carries its target."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, factbase: FactBase, loader: PlotLoader, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.factbase = factbase
+        self.settings = settings
+        self.history = History()
+        self.setWindowTitle(f"Fact Explorer — {factbase.document.title}")
+        self.setObjectName("mainWindow")
+        self._colours: PageColours = page_colours(self.palette())
+
+        self.tree_model = SectionTreeModel(factbase, self)
+        self.tree = SectionTree(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Sections and facts")
+        self.tree.expandAll()
+        self.page = LinkBrowser("Page", self)
+        self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
+        self.detail = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail.addWidget(self.page)
+        self.detail.addWidget(self.chart)
+        self.detail.setStretchFactor(0, 3)
+        self.detail.setStretchFactor(1, 2)
+        self.detail.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, DEFAULT_SIZE[0] - 340])
+        self.setCentralWidget(self.splitter)
+
+        self.glossary = GlossaryPanel(factbase, self)
+        self.glossary_dock = QDockWidget("Glossary", self)
+        self.glossary_dock.setObjectName("glossaryDock")
+        self.glossary_dock.setWidget(self.glossary)
+        self.glossary_dock.setAccessibleName("Glossary panel")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.resizeDocks([self.glossary_dock], [380], Qt.Orientation.Horizontal)
+
+        self.actions = build_menus(self, self.glossary_dock.toggleViewAction())
+        self._connect(self.actions)
+        self.setTabOrder(self.tree, self.page)
+        self.setTabOrder(self.page, self.chart.table)
+        self.setTabOrder(self.chart.table, self.glossary.filter_edit)
+        self.statusBar().showMessage(self._fact_base_summary())
+        self.resize(*DEFAULT_SIZE)
+
+    def _connect(self, actions: WindowActions) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.open_requested.connect(self._on_tree_open_requested)
+        self.page.target_activated.connect(self.open_target)
+        self.glossary.target_activated.connect(self.open_target)
+        self.page.highlighted.connect(self._on_link_hovered)
+        actions.back.triggered.connect(self.go_back)
+        actions.forward.triggered.connect(self.go_forward)
+        actions.home.triggered.connect(lambda: self.open_target(REPORT))
+        actions.find_term.triggered.connect(self._on_find_term)
+        actions.focus_tree.triggered.connect(lambda: self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        actions.focus_page.triggered.connect(lambda: self.page.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        actions.copy.triggered.connect(self._on_copy)
+        actions.zoom_in.triggered.connect(lambda: self._on_zoom(1))
+        actions.zoom_out.triggered.connect(lambda: self._on_zoom(-1))
+        actions.about.triggered.connect(self._on_about)
+        actions.quit.triggered.connect(self.close)
+
+    # Navigation --------------------------------------------------------------------------------------------
+    @property
+    def current_target(self) -> str | None:
+        return self.history.current
+
+    def open_target(self, target: str, record: bool = True) -> bool:
+        """Show a page ('report', 'section:ID', 'fact:ID') or a glossary term ('term:NAME'). False if unknown."""
+        kind, ident = split_target(target)
+        if kind == "term":
+            return self._open_term(ident)
+        try:
+            html_text, spec = self._page_for(kind, ident)
+        except UnknownIdError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        if record:
+            self.history.visit(target)
+        self.page.setHtml(html_text)
+        self.chart.set_spec(spec)
+        self._select_in_tree(target)
+        self._update_navigation()
+        self.page_changed.emit(target)
+        return True
+
+    def _page_for(self, kind: str, ident: str) -> tuple[str, ChartSpec | None]:
+        fb = self.factbase
+        if kind == "fact":
+            return fact_page(fb, ident, self._colours), chart_for_fact(fb, ident)
+        if kind == "section":
+            return section_page(fb, ident, self._colours), chart_for_section(fb, ident)
+        if kind == "report":
+            lead = next((s for s in fb.sections() if s.role == "lead"), None)
+            return report_page(fb, self._colours), chart_for_section(fb, lead.id) if lead else None
+        raise UnknownIdError("page", f"{kind}:{ident}", ["report", "section:ID", "fact:ID", "term:NAME"])
+
+    def _open_term(self, name: str) -> bool:
+        if not self.glossary.show_term(name):
+            self.statusBar().showMessage(f"No glossary term {name!r}", 8000)
+            return False
+        self.glossary_dock.show()
+        self.glossary_dock.raise_()
+        return True
+
+    def go_back(self) -> None:
+        target = self.history.back()
+        if target is not None:
+            self.open_target(target, record=False)
+
+    def go_forward(self) -> None:
+        target = self.history.forward()
+        if target is not None:
+            self.open_target(target, record=False)
+
+    def open_initial(self, open_id: str | None) -> bool:
+        """--open ID first, else the page viewed last time, else the report. False if open_id is unknown."""
+        saved = last_target(self.settings) if self.settings is not None else None
+        target = (open_id if ":" in open_id else self._target_for_id(open_id)) if open_id else None
+        wants_term = target is not None and split_target(target)[0] == "term"
+        opened = target is not None and not wants_term and self.open_target(target)
+        if not opened and not (saved and self.open_target(saved)):
+            self.open_target(REPORT)
+        if wants_term:
+            assert target is not None
+            opened = self.open_target(target)
+        return opened or target is None
+
+    def _target_for_id(self, ident: str) -> str:
+        if ident == REPORT:
+            return REPORT
+        if any(s.id == ident for s in self.factbase.sections()):
+            return f"section:{ident}"
+        return f"fact:{ident}"
+
+    def _select_in_tree(self, target: str) -> None:
+        index = self.tree_model.index_of(target)
+        if index.isValid() and index != self.tree.currentIndex():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _update_navigation(self) -> None:
+        self.actions.back.setEnabled(self.history.can_go_back())
+        self.actions.forward.setEnabled(self.history.can_go_forward())
+
+    # Handlers ----------------------------------------------------------------------------------------------
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        target = current.data(TARGET_ROLE) if current.isValid() else None
+        if target and target != self.history.current:
+            self.open_target(target)
+
+    def _on_tree_open_requested(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.open_target(index.data(TARGET_ROLE))
+            self.page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_link_hovered(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.statusBar().showMessage(self._fact_base_summary())
+            return
+        kind, ident = url.scheme(), url.path()
+        if kind == "fact":
+            try:
+                fact = self.factbase.fact(ident)
+            except UnknownIdError:
+                return
+            self.statusBar().showMessage(f"{fact.label}: {format_fact(fact)} ({fact.period}) — click to open")
+        elif kind in ("term", "section"):
+            self.statusBar().showMessage(f"Open {ident}" if kind == "section" else f"Glossary: {ident}")
+
+    def _on_find_term(self) -> None:
+        self.glossary_dock.show()
+        self.glossary_dock.raise_()
+        self.glossary.focus_filter()
+
+    def _on_copy(self) -> None:
+        """Copy the text selected in the page; with no selection, the figure viewed with its source."""
+        selected = self.page.textCursor().selectedText()
+        if selected:
+            text = selected.replace("\u2029", "\n")
+        else:
+            kind, ident = split_target(self.current_target or REPORT)
+            if kind == "fact":
+                fact = self.factbase.fact(ident)
+                text = f"{fact.label}: {format_fact(fact)} ({fact.period}). {self.factbase.document.citation}"
+            else:
+                text = self.factbase.document.citation
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied", 3000)
+
+    def _on_zoom(self, step: int) -> None:
+        self.page.zoomIn(step)
+        self.glossary.definition.zoomIn(step)
+
+    def _on_about(self) -> None:
+        doc = self.factbase.document
+        QMessageBox.about(
+            self,
+            "About Fact Explorer",
+            f"<h3>Fact Explorer {html.escape(__version__)}</h3>"
+            f"<p>Fact base: <b>{html.escape(doc.title)}</b><br>"
+            f"Version {html.escape(doc.factbase_version)} (schema {doc.schema_version}), "
+            f"figures as of {html.escape(doc.source_as_of)}<br>"
+            f"File: {html.escape(doc.path)}</p><p>Works offline; nothing is fetched from the network.</p>",
+        )
+
+    def _fact_base_summary(self) -> str:
+        doc = self.factbase.document
+        facts = len(self.factbase.facts())
+        return f"{facts} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
+
+    # Persistence -------------------------------------------------------------------------------------------
+    def restore_state(self) -> bool:
+        return self.settings is not None and restore_window_state(self.settings, self, self.splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.settings is not None:
+            save_window_state(self.settings, self, self.splitter, self.current_target)
+        super().closeEvent(event)
+

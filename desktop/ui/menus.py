@@ -1,0 +1,78 @@
+"""The window's menus and their actions, with the platform's standard shortcuts where Qt has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass
+class WindowActions:
+    file_menu: QMenu
+    back: QAction
+    forward: QAction
+    home: QAction
+    find_term: QAction
+    focus_tree: QAction
+    focus_page: QAction
+    copy: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    toggle_glossary: QAction
+    about: QAction
+    quit: QAction
+
+
+def _action(window: QMainWindow, menu: QMenu, text: str, keys: list[QKeySequence], tip: str) -> QAction:
+    action = QAction(text, window)
+    action.setShortcuts(keys)
+    action.setStatusTip(tip)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
+    """Creates File, Edit, View, Go and Help; the window connects the actions to its _on_* handlers."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    edit_menu = bar.addMenu("&Edit")
+    view_menu = bar.addMenu("&View")
+    go_menu = bar.addMenu("&Go")
+    help_menu = bar.addMenu("&Help")
+
+    # Export and print actions are added to the File menu above this separator once they are loaded.
+    file_menu.addSeparator()
+    quit_action = _action(window, file_menu, "&Quit", [QKeySequence(StandardKey.Quit)], "Close Fact Explorer")
+    copy = _action(
+        window, edit_menu, "&Copy", [QKeySequence(StandardKey.Copy)], "Copy the selected text, or the figure viewed"
+    )
+    toggle_glossary.setText("&Glossary")
+    toggle_glossary.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    toggle_glossary.setStatusTip("Show or hide the glossary panel")
+    view_menu.addAction(toggle_glossary)
+    find_term = _action(
+        window,
+        view_menu,
+        "&Find in Glossary…",
+        [QKeySequence(StandardKey.Find), QKeySequence("Ctrl+Shift+F")],
+        "Filter the glossary's terms",
+    )
+    view_menu.addSeparator()
+    focus_tree = _action(window, view_menu, "Section &Tree", [QKeySequence("Ctrl+1")], "Move to the section tree")
+    focus_page = _action(window, view_menu, "&Page", [QKeySequence("Ctrl+2")], "Move to the page being viewed")
+    view_menu.addSeparator()
+    zoom_in = _action(window, view_menu, "Zoom &In", [QKeySequence(StandardKey.ZoomIn)], "Larger text")
+    zoom_out = _action(window, view_menu, "Zoom &Out", [QKeySequence(StandardKey.ZoomOut)], "Smaller text")
+
+    back = _action(window, go_menu, "&Back", [QKeySequence(StandardKey.Back)], "Go back to the previous page")
+    forward = _action(window, go_menu, "&Forward", [QKeySequence(StandardKey.Forward)], "Go forward again")
+    home = _action(window, go_menu, "&Report", [QKeySequence("Alt+Home")], "Go to the report's front page")
+    about = _action(window, help_menu, "&About Fact Explorer", [], "Which fact base this is, and its version")
+    return WindowActions(
+        file_menu, back, forward, home, find_term, focus_tree, focus_page, copy, zoom_in, zoom_out,
+        toggle_glossary, about, quit_action,
+    )
