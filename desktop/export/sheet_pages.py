@@ -1,0 +1,118 @@
+"""Pieces onto pages: each part starts a page, a fact's sheet is squeezed onto one, rows never split, and every
+page gets the citation, the printing date and "Page n of N" at its foot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+
+from desktop.export.sheet_content import Run, Sheet, SheetPart
+from desktop.export.sheet_layout import MUTED, RULE, PaintContext, Piece, PieceBuilder, SheetStyle
+
+
+@dataclass
+class Page:
+    placed: list[tuple[Piece, float]] = field(default_factory=list)  # a piece and its top, from the text area's top
+
+
+@dataclass
+class PageFrame:
+    """The page's text area in device pixels, and the footer below it."""
+
+    width: float
+    height: float  # of the whole printable area
+    footer_height: float
+
+    @property
+    def body_height(self) -> float:
+        return self.height - self.footer_height
+
+
+class SheetPaginator:
+    def __init__(self, style: SheetStyle, frame: PageFrame, context: PaintContext) -> None:
+        self.style = style
+        self.frame = frame
+        self.builder = PieceBuilder(style, frame.width, context)
+        self.context = context
+
+    def paginate(self, sheet: Sheet) -> list[Page]:
+        pages: list[Page] = []
+        for part in sheet.parts:
+            pages += self._flow(self._fitted(part))
+        for number, page in enumerate(pages, start=1):
+            for piece, _ in page.placed:
+                if piece.anchor:
+                    self.context.anchor_pages.setdefault(piece.anchor, number)
+        return pages
+
+    def _fitted(self, part: SheetPart) -> list[Piece]:
+        """A one-page part gives up its paragraph context, then chart height, until it fits the page."""
+        limit = self.frame.body_height
+        tall = min(self.style.pt(250), limit * 0.42)
+        if not part.one_page:
+            return self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=min(tall, limit * 0.4))
+        tries = [(True, tall), (False, tall), (False, tall * 0.75), (False, max(tall * 0.5, self.style.pt(110)))]
+        pieces: list[Piece] = []
+        for in_paragraph, chart_height in tries:
+            pieces = self.builder.pieces(part.blocks, source_in_paragraph=in_paragraph, chart_height=chart_height)
+            if _total_height(pieces) <= limit:
+                break
+        return pieces
+
+    def _flow(self, pieces: list[Piece]) -> list[Page]:
+        limit = self.frame.body_height
+        pages = [Page()]
+        y = 0.0
+        for i, piece in enumerate(pieces):
+            space = piece.space_before if y > 0 else 0.0
+            need = space + piece.height
+            if piece.keep_with_next and i + 1 < len(pieces):
+                following = pieces[i + 1]
+                need += following.space_before + following.height
+            if y > 0 and y + need > limit:
+                pages.append(Page())
+                y, space = 0.0, 0.0
+                if piece.repeat is not None:  # a table continues: its header comes first
+                    pages[-1].placed.append((piece.repeat, 0.0))
+                    y = piece.repeat.height
+            pages[-1].placed.append((piece, y + space))
+            y += space + piece.height
+        return pages
+
+
+def _total_height(pieces: list[Piece]) -> float:
+    return sum(p.height + (p.space_before if i else 0.0) for i, p in enumerate(pieces))
+
+
+class PageFooter:
+    """The citation, wrapped, over a line with the printing date and the page number."""
+
+    def __init__(self, style: SheetStyle, width: float, sheet: Sheet) -> None:
+        self.style = style
+        self.width = width
+        self.font = style.font(8)
+        self.citation, self.citation_height = style.text_layout((Run(sheet.citation),), self.font, width, colour=MUTED)
+        self.printed = f"Printed {sheet.printed_on}"
+        self.line_height = style.text_layout((Run(self.printed),), self.font, width)[1]
+        self.gap = style.pt(10)
+        self.height = self.gap + style.pt(4) + self.citation_height + style.pt(3) + self.line_height
+
+    def paint(self, painter: QPainter, frame: PageFrame, number: int, total: int) -> None:
+        s = self.style
+        top = frame.height - self.height + self.gap
+        painter.setPen(QPen(RULE, s.pt(0.5)))
+        painter.drawLine(QLineF(0, top, self.width, top))
+        painter.setPen(MUTED)
+        self.citation.draw(painter, QPointF(0, top + s.pt(4)))
+        line_top = top + s.pt(4) + self.citation_height + s.pt(3)
+        painter.setFont(self.font)
+        box = QRectF(0, line_top, self.width, self.line_height * 1.5)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.printed)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"Page {number} of {total}")
+
+
+def paint_page(painter: QPainter, page: Page) -> None:
+    for piece, top in page.placed:
+        piece.paint(painter, QPointF(0, top))
