@@ -1,9 +1,95 @@
-"""`fact-explorer sheet`: placeholder until the export issue lands."""
+"""`fact-explorer sheet FACT_ID|SECTION_ID|--all -o FILE.pdf`: print a fact sheet, a section or the report to PDF.
+
+The same write_sheet_pdf the window's File ▸ Export PDF… calls. Qt is started here, offscreen when there is no
+display, so the command works on a headless machine.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop.cli.errors import CommandError
+from desktop.store import FactBase
+
+
+def ensure_gui_application() -> object:
+    """The QApplication the chart pictures need (pyqtgraph draws with widgets); offscreen without a display."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "fact-explorer"])
+
+
+class ProgressBar:
+    """A one-line bar on stderr, drawn only when stderr is a terminal (never in a log or a pipe)."""
+
+    def __init__(self, stream: TextIO, label: str, width: int = 30) -> None:
+        self.stream = stream
+        self.label = label
+        self.width = width
+        self.active = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.active and total:
+            filled = self.width * done // total
+            bar = "#" * filled + "-" * (self.width - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
+            self.stream.flush()
+        return True
+
+    def finish(self) -> None:
+        if self.active:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run_sheet(factbase: FactBase, args: argparse.Namespace) -> int:
+    from desktop.export.sheet_content import resolve_target
+
+    if args.all and args.target:
+        raise CommandError("give either an id or --all, not both", 2)
+    if not args.all and not args.target:
+        raise CommandError("give a fact id, a section id, or --all", 2)
+    target = resolve_target(factbase, None if args.all else args.target)  # unknown id: exit 2 with nearest ids
+
+    ensure_gui_application()
+    from desktop.export.sheet_pdf import SheetError, check_pdf_path, write_sheet_pdf
+
+    try:
+        check_pdf_path(args.output)  # before the slow part: a bad path fails at once
+        bar = ProgressBar(sys.stderr, f"sheet {args.output.name}")
+        try:
+            path = write_sheet_pdf(
+                factbase, target, args.output, page_size=args.paper, landscape=args.landscape, progress=bar
+            )
+        finally:
+            bar.finish()
+    except SheetError as exc:
+        raise CommandError(str(exc), 1) from None
+    if path is None:  # only a progress callback can cancel, and this one never does
+        raise CommandError("cancelled; nothing written", 1)
+    print(path)
+    return 0
 
 
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    pass
+    p = sub.add_parser(
+        "sheet",
+        parents=parents,
+        help="print a fact sheet, a section or the whole report to PDF",
+        description=(
+            "Print a fact's one-page sheet, a section's sheet, or (--all) the whole report with a contents page "
+            "and the glossary, to a PDF file."
+        ),
+    )
+    p.add_argument("target", nargs="?", metavar="FACT_ID|SECTION_ID", help="the fact or section to print")
+    p.add_argument("--all", action="store_true", help="the whole report: contents, every section and fact, glossary")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
+    p.add_argument("--landscape", action="store_true", help="landscape instead of portrait")
+    p.set_defaults(run=run_sheet)

@@ -68,9 +68,11 @@ class SheetPaginator:
         for i, piece in enumerate(pieces):
             space = piece.space_before if y > 0 else 0.0
             need = space + piece.height
-            if piece.keep_with_next and i + 1 < len(pieces):
-                following = pieces[i + 1]
-                need += following.space_before + following.height
+            # A heading stays with what follows it, through a chain (heading, table header, first row).
+            j = i
+            while pieces[j].keep_with_next and j + 1 < len(pieces):
+                j += 1
+                need += pieces[j].space_before + pieces[j].height
             if y > 0 and y + need > limit:
                 pages.append(Page())
                 y, space = 0.0, 0.0

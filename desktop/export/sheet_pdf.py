@@ -121,10 +121,10 @@ def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, prog
 def check_pdf_path(path: Path) -> Path:
     """The target of a PDF export, or SheetError saying in one line why it cannot be written there."""
     path = Path(path).expanduser()
-    if path.suffix.lower() != ".pdf":
-        raise SheetError(f"{path}: a sheet is written as PDF; give a file name ending in .pdf")
     if path.is_dir():
         raise SheetError(f"{path}: is a directory; give a file name ending in .pdf")
+    if path.suffix.lower() != ".pdf":
+        raise SheetError(f"{path}: a sheet is written as PDF; give a file name ending in .pdf")
     parent = path.absolute().parent
     if not parent.is_dir():
         raise SheetError(f"{path}: the directory {parent} does not exist")
