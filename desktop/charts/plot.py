@@ -66,6 +66,7 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
             legend.scene().removeItem(legend)
         plot_item._chart_legend = None  # type: ignore[attr-defined]
     plot_item.clear()
+    plot_item.layout.setContentsMargins(6, 6, 18, 6)  # room on the right for the last tick label
     plot_item.invertY(False)
     plot_item.hideButtons()
     plot_item.setMenuEnabled(False)
@@ -143,7 +144,7 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
         axis.setPen(pg.mkPen(colours.muted))
         axis.setTextPen(pg.mkPen(colours.foreground))
         axis.setTickFont(font)
-        axis.setStyle(tickTextOffset=6)
+        axis.setStyle(tickTextOffset=6, maxTickLevel=1)
     category = plot_item.getAxis(category_name)
     category.setTicks([ticks, []])
     category.setStyle(tickLength=0)
@@ -160,7 +161,8 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
         plot_item.hideAxis(value_name)
     if spec.horizontal:
         plot_item.invertY(True)  # the first bar on top, as the table under the chart reads
-        category.setWidth(_category_width(ticks, font))
+        label_room = 28 if spec.category_axis else 0  # the rotated axis label sits left of the ticks
+        category.setWidth(_category_width(ticks, font) + label_room)
     else:
         category.setHeight(None)
     plot_item.showGrid(x=spec.horizontal and bool(spec.value_axis), y=not spec.horizontal, alpha=0.15)
@@ -205,7 +207,9 @@ class _LabelFit:
             span = span * pixels / usable if pixels > 0 else span * 1.3
         rows = getattr(self.plot_item, "_chart_rows", len(spec.bars))
         value_range = (low, low + span)
-        category_range = (-0.5, rows - 0.5)
+        # One or two rows would make slabs of bars: keep at least three rows' height.
+        pad = max(0.0, (3 - rows) / 2)
+        category_range = (-0.5 - pad, rows - 0.5 + pad)
         if spec.horizontal:
             view.setRange(xRange=value_range, yRange=category_range, padding=0)
         else:

@@ -270,7 +270,14 @@ def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     rank = int(fact.value or 1)
     positions = range(1, max(5, rank + 2) + 1)
     bars = tuple(
-        Bar(ordinal(p), 1.0, f"{fact.label}: {ordinal(p)}", highlighted=True, fact_id=fact.id, raw_value=float(p))
+        Bar(
+            ordinal(p),
+            1.0,
+            f"{ordinal(p)}: stated by the report",
+            highlighted=True,
+            fact_id=fact.id,
+            raw_value=float(p),
+        )
         if p == rank
         else Bar(ordinal(p), 1.0, "not stated", stated=False)
         for p in positions
