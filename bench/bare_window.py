@@ -19,8 +19,8 @@ def main(out: str) -> int:
     window.resize(1280, 800)
 
     def _on_painted() -> None:
-        image = window.grab()
         report_painted("painted")
+        image = window.grab()
         image.save(out, "PNG")
         app.quit()
 

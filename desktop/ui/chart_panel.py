@@ -2,51 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from desktop.charts.spec import ChartSpec, chart_table
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
 from desktop.ui.plot_loader import PlotLoader
 
-_Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from desktop.charts.spec import ChartSpec
+
+# A page asks for its chart with a function: the spec is worked out when it can be drawn, after the first paint.
+ChartRequest = Callable[[], "ChartSpec | None"]
+_VISIBLE_ROWS = 6
 
 
-class ChartTableModel(QAbstractTableModel):
-    """A chart's data as two columns, for keyboard and screen-reader users."""
+def fill_chart_table(model: QStandardItemModel, spec: ChartSpec | None) -> None:
+    """The chart's data as two columns (label, value), for keyboard and screen-reader users."""
+    from desktop.charts.spec import chart_table
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[tuple[str, str]] = []
-        self._headers = ("Item", "Value")
-
-    def set_spec(self, spec: ChartSpec | None) -> None:
-        self.beginResetModel()
-        self._rows = chart_table(spec) if spec is not None else []
-        if spec is not None:
-            self._headers = (spec.category_axis or "Item", spec.value_axis or "Value")
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return self._rows[index.row()][index.column()].replace("\n", " ")
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < 2 else None
-        return str(section + 1)
+    model.clear()
+    if spec is None:
+        return
+    model.setHorizontalHeaderLabels([spec.category_axis or "Item", spec.value_axis or "Value"])
+    for label, value in chart_table(spec):
+        row = [QStandardItem(label.replace("\n", " ")), QStandardItem(value)]
+        for item in row:
+            item.setEditable(False)
+        model.appendRow(row)
 
 
 class ChartPanel(QWidget):
-    """Shows one ChartSpec at a time. `chart_shown` fires when a plot is on screen (or there is none to show)."""
+    """Shows one chart at a time. `chart_shown` fires when a plot is on screen (or there is none to show)."""
 
     chart_shown = Signal()
     plot_created = Signal(object)  # the pyqtgraph PlotWidget, for the export actions' context menu
@@ -56,20 +45,17 @@ class ChartPanel(QWidget):
         self._loader = loader
         self._dark = dark
         self.spec: ChartSpec | None = None
+        self._request: ChartRequest | None = None
         self.plot_widget: QWidget | None = None
         self.status = QLabel("Loading chart…", self)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.status.setMinimumHeight(240)
         self.status.setAccessibleName("Chart status")
-        self.table_model = ChartTableModel(self)
+        self.table_model = QStandardItemModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
         self.table.setAccessibleName("Chart data")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setVisible(False)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.status, 3)
@@ -80,28 +66,52 @@ class ChartPanel(QWidget):
     @property
     def is_ready(self) -> bool:
         """True once what is to be shown is shown: a chart, 'no chart', or why charts are unavailable."""
+        if self._request is not None:
+            return False
         return self.spec is None or self.plot_widget is not None or self._loader.error is not None
 
-    def set_spec(self, spec: ChartSpec | None) -> None:
+    def set_request(self, request: ChartRequest | None) -> None:
+        """The chart for the page now shown; drawn at once if pyqtgraph is in, else when it arrives."""
+        self._request = request
+        if request is None or self._loader.done:
+            self._resolve()
+            return
+        self.spec = None
+        self.table.setVisible(False)
+        self._drop_plot()
+        self._show_status("Loading chart…")
+
+    def _resolve(self) -> None:
+        request, self._request = self._request, None
+        self._set_spec(request() if request is not None else None)
+
+    def _set_spec(self, spec: ChartSpec | None) -> None:
         self.spec = spec
-        self.table_model.set_spec(spec)
+        fill_chart_table(self.table_model, spec)
+        self._style_table()
         self.table.setVisible(spec is not None)
-        self.table.setMaximumHeight(self._table_height())
         self.setAccessibleDescription(spec.title if spec else "")
         self._drop_plot()
         if spec is None:
             self._show_status("No chart for this page.")
         elif self._loader.error is not None:
             self._show_status(f"Charts are unavailable ({self._loader.error}); the data is in the table below.")
-        elif self._loader.module is None:
-            self._show_status("Loading chart…")
         else:
             self._build_plot()
 
-    def _table_height(self) -> int:
-        rows = min(self.table_model.rowCount(), 6)
-        header = self.table.horizontalHeader().sizeHint().height()
-        return header + rows * self.table.verticalHeader().defaultSectionSize() + 2 * self.table.frameWidth() + 2
+    def _style_table(self) -> None:
+        """Done when the first table is filled, not at start-up: these touch Qt enums that cost time to load."""
+        from PySide6.QtWidgets import QHeaderView
+
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        rows = min(self.table_model.rowCount(), _VISIBLE_ROWS)
+        height = header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
+        self.table.setMaximumHeight(height + 2 * self.table.frameWidth() + 2)
 
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -128,8 +138,11 @@ class ChartPanel(QWidget):
         self.chart_shown.emit()
 
     def _on_plot_module_ready(self) -> None:
-        if self.spec is not None and self.plot_widget is None:
-            self._build_plot()
+        if self._request is not None:
+            self._resolve()
 
-    def _on_plot_module_failed(self, message: str) -> None:
-        self.set_spec(self.spec)
+    def _on_plot_module_failed(self, _message: str) -> None:
+        if self._request is not None:
+            self._resolve()
+        else:
+            self._set_spec(self.spec)

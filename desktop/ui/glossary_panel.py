@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
 
 from desktop.formatting import format_fact
@@ -12,31 +13,16 @@ from desktop.store import FactBase, GlossaryTerm
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.text_markup import link, markdown_bold
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class TermListModel(QAbstractListModel):
-    """The glossary's terms in the report's order."""
-
-    def __init__(self, terms: list[GlossaryTerm], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._terms = terms
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._terms)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._terms):
-            return None
-        term = self._terms[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return term.term
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return term.definition[:200]
-        return None
-
-    def term_at(self, row: int) -> GlossaryTerm:
-        return self._terms[row]
+def term_list_model(terms: list[GlossaryTerm], parent: QObject) -> QStandardItemModel:
+    """The glossary's terms in the report's order, one row each, definition as tooltip."""
+    model = QStandardItemModel(parent)
+    for term in terms:
+        item = QStandardItem(term.term)
+        item.setEditable(False)
+        item.setData(term.definition[:200], 3)  # Qt.ItemDataRole.ToolTipRole
+        model.appendRow(item)
+    return model
 
 
 def term_html(fb: FactBase, term: GlossaryTerm) -> str:
@@ -61,9 +47,9 @@ class GlossaryPanel(QWidget):
         self._factbase = factbase
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter terms (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Glossary filter")
-        self.model = TermListModel(factbase.terms(), self)
+        self._terms = factbase.terms()
+        self.model = term_list_model(self._terms, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -102,12 +88,16 @@ class GlossaryPanel(QWidget):
     def show_term(self, name: str) -> bool:
         """Select a term by name (case-insensitive), clearing a filter that hides it. False if there is none."""
         for row in range(self.model.rowCount()):
-            if self.model.term_at(row).term.casefold() == name.casefold():
+            if self._terms[row].term.casefold() == name.casefold():
                 if not self.proxy.mapFromSource(self.model.index(row)).isValid():
                     self.filter_edit.clear()
                 self.term_list.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
                 return True
         return False
+
+    def finish_startup(self) -> None:
+        """Touches left until after the first paint: the clear button loads an icon from the style."""
+        self.filter_edit.setClearButtonEnabled(True)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -130,5 +120,5 @@ class GlossaryPanel(QWidget):
         if not current.isValid():
             self.definition.clear()
             return
-        term = self.model.term_at(self.proxy.mapToSource(current).row())
+        term = self._terms[self.proxy.mapToSource(current).row()]
         self.definition.setHtml(term_html(self._factbase, term))

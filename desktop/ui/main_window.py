@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import html
+from types import ModuleType
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from desktop import __version__
-from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
 from desktop.formatting import format_fact
 from desktop.store import FactBase, UnknownIdError
-from desktop.ui.chart_panel import ChartPanel
+from desktop.ui.chart_panel import ChartPanel, ChartRequest
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.menus import WindowActions, build_menus
@@ -26,16 +26,11 @@ from desktop.ui.window_state import last_target, restore_window_state, save_wind
 DEFAULT_SIZE = (1440, 900)
 
 
-class SectionTree(QTreeView):
-    """The tree; Enter opens the current item and moves on to its page."""
+def _charts() -> ModuleType:
+    """desktop.charts.spec, imported when the first chart is drawn rather than before the first paint."""
+    from desktop.charts import spec
 
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit()
-            return
-        super().keyPressEvent(event)
+    return spec
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +48,7 @@ class MainWindow(QMainWindow):
         self._colours: PageColours = page_colours(self.palette())
 
         self.tree_model = SectionTreeModel(factbase, self)
-        self.tree = SectionTree(self)
+        self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Sections and facts")
@@ -92,7 +87,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self, actions: WindowActions) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.tree.open_requested.connect(self._on_tree_open_requested)
+        self.tree.activated.connect(self._on_tree_activated)  # Enter (or double-click) on a row
         self.page.target_activated.connect(self.open_target)
         self.glossary.target_activated.connect(self.open_target)
         self.page.highlighted.connect(self._on_link_hovered)
@@ -126,21 +121,22 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(target)
         self.page.setHtml(html_text)
-        self.chart.set_spec(spec)
+        self.chart.set_request(spec)
         self._select_in_tree(target)
         self._update_navigation()
         self.page_changed.emit(target)
         return True
 
-    def _page_for(self, kind: str, ident: str) -> tuple[str, ChartSpec | None]:
+    def _page_for(self, kind: str, ident: str) -> tuple[str, ChartRequest | None]:
         fb = self.factbase
         if kind == "fact":
-            return fact_page(fb, ident, self._colours), chart_for_fact(fb, ident)
+            return fact_page(fb, ident, self._colours), lambda: _charts().chart_for_fact(fb, ident)
         if kind == "section":
-            return section_page(fb, ident, self._colours), chart_for_section(fb, ident)
+            return section_page(fb, ident, self._colours), lambda: _charts().chart_for_section(fb, ident)
         if kind == "report":
             lead = next((s for s in fb.sections() if s.role == "lead"), None)
-            return report_page(fb, self._colours), chart_for_section(fb, lead.id) if lead else None
+            chart = (lambda: _charts().chart_for_section(fb, lead.id)) if lead else None
+            return report_page(fb, self._colours), chart
         raise UnknownIdError("page", f"{kind}:{ident}", ["report", "section:ID", "fact:ID", "term:NAME"])
 
     def _open_term(self, name: str) -> bool:
@@ -197,8 +193,8 @@ class MainWindow(QMainWindow):
         if target and target != self.history.current:
             self.open_target(target)
 
-    def _on_tree_open_requested(self) -> None:
-        index = self.tree.currentIndex()
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """Enter on a row opens it and moves on to its page, where Tab walks the links."""
         if index.isValid():
             self.open_target(index.data(TARGET_ROLE))
             self.page.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -257,6 +253,10 @@ class MainWindow(QMainWindow):
         doc = self.factbase.document
         facts = len(self.factbase.facts())
         return f"{facts} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
+
+    def finish_startup(self) -> None:
+        """What can wait until the window is on screen (launch calls it after the first paint)."""
+        self.glossary.finish_startup()
 
     # Persistence -------------------------------------------------------------------------------------------
     def restore_state(self) -> bool:

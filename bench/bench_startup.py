@@ -1,0 +1,116 @@
+"""Start-up benchmark: time to a painted window, the app against a bare PySide6 window, alternating runs.
+
+Run under a real X server (the figures in docs/window.md were taken this way):
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python bench/bench_startup.py --runs 15
+
+Each run is a fresh process. Its start is taken just before it is spawned; its end is the "painted" line it prints
+(FACT_EXPLORER_TIMING=1) once its window has been painted and grabbed. The app's PNG is saved later, when the chart
+has arrived too: that moment ("saved") is reported separately. Then one `python -X importtime` run of the app
+lists what the start-up path imports before the paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BARE = HERE / "bare_window.py"
+LIMIT = 1.3  # the issue's bound: app / bare
+
+
+def _marks(cmd: list[str], env: dict[str, str]) -> tuple[float, dict[str, float], str]:
+    start = time.time()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
+    marks = {}
+    for line in proc.stderr.splitlines():
+        label, _, value = line.partition(" ")
+        if label in ("painted", "saved"):
+            marks[label] = float(value) - start
+    return start, marks, proc.stderr
+
+
+def app_command(out: Path) -> list[str]:
+    script = shutil.which("fact-explorer", path=str(Path(sys.executable).parent)) or shutil.which("fact-explorer")
+    if script is None:
+        return [sys.executable, "-m", "desktop", "--screenshot", str(out)]
+    return [script, "--screenshot", str(out)]
+
+
+def import_profile(out: Path, env: dict[str, str], top: int) -> list[str]:
+    """What the app imports before its first paint: the total, the slowest top-level imports, our own modules."""
+    cmd = [sys.executable, "-X", "importtime", "-m", "desktop", "--screenshot", str(out)]
+    _start, _marks_, stderr = _marks(cmd, env)
+    before_paint = stderr.split("\npainted ")[0].splitlines()
+    top_level: dict[str, int] = {}
+    ours: dict[str, int] = {}
+    for line in before_paint:
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, raw = line[len("import time:") :].split("|")
+        name = raw.strip()
+        if len(raw) - len(raw.lstrip()) == 1:
+            top_level[name] = int(cumulative)
+        if name.startswith("desktop"):
+            ours[name] = int(cumulative)
+    lines = [f"imports before the first paint: {sum(top_level.values()) / 1000:.0f} ms in all; slowest top-level:"]
+    lines += [f"  {us / 1000:7.1f} ms  {name}" for name, us in sorted(top_level.items(), key=lambda kv: -kv[1])[:top]]
+    lines.append("our modules (cumulative):")
+    lines += [f"  {us / 1000:7.1f} ms  {name}" for name, us in sorted(ours.items(), key=lambda kv: -kv[1])[:top]]
+    for heavy in ("pyqtgraph", "numpy", "desktop.charts.plot"):
+        loaded = any(line.rstrip().endswith(f" {heavy}") for line in before_paint)
+        lines.append(f"{heavy} imported before the paint: {'YES' if loaded else 'no'}")
+    return lines
+
+
+def _summary(name: str, seconds: list[float]) -> str:
+    ms = sorted(s * 1000 for s in seconds)
+    return f"{name:<38} median {statistics.median(ms):5.0f} ms  (min {ms[0]:.0f}, max {ms[-1]:.0f})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of each, alternating (default 15)")
+    parser.add_argument("--top", type=int, default=12, help="slowest imports to list")
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        sys.exit("needs an X server: run under xvfb-run (see the docstring)")
+    env = dict(os.environ, FACT_EXPLORER_TIMING="1")
+    app_painted: list[float] = []
+    app_saved: list[float] = []
+    bare_painted: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "shot.png"
+        # One warm-up of each, unrecorded: the first run pays for a cold disk cache.
+        _marks(app_command(out), env)
+        _marks([sys.executable, str(BARE), str(out)], env)
+        for _ in range(args.runs):
+            _s, marks, _e = _marks(app_command(out), env)
+            app_painted.append(marks["painted"])
+            app_saved.append(marks["saved"])
+            _s, marks, _e = _marks([sys.executable, str(BARE), str(out)], env)
+            bare_painted.append(marks["painted"])
+        profile = import_profile(out, env, args.top)
+    app_med, bare_med = statistics.median(app_painted), statistics.median(bare_painted)
+    ratio = app_med / bare_med
+    print(f"{args.runs} runs of each, alternating; process spawn to mark")
+    print(_summary("bare PySide6 window painted", bare_painted))
+    print(_summary("fact-explorer window painted", app_painted))
+    print(_summary("fact-explorer chart drawn, PNG saved", app_saved))
+    print(f"ratio app / bare: {ratio:.2f} (limit {LIMIT})  {'OK' if ratio <= LIMIT else 'TOO SLOW'}")
+    print("\n".join(profile))
+    return 0 if ratio <= LIMIT else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
