@@ -1,0 +1,239 @@
+"""The window's export and print actions: File ▸ Export Chart…, Copy Chart, Print…, Export PDF…, Export All Charts…,
+and the chart's right-click menu.
+
+They call the same functions as the command line (desktop.export); this module only asks where to write and
+shows progress and errors. The dialogs are module-level functions (ask_save_path, ask_directory, show_error,
+progress_dialog, open_print_preview) so tests replace them instead of driving a native dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
+
+from desktop.export.sheet_content import SheetTarget
+from desktop.store import FactBase
+
+if TYPE_CHECKING:
+    from desktop.charts.spec import ChartSpec
+
+Progress = Callable[[int, int], bool]
+CHART_FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG image (*.svg)", ".csv": "CSV data (*.csv)"}
+PDF_FILTER = "PDF document (*.pdf)"
+CHART_WIDTH = 1600
+
+
+# The dialogs: replaced in tests ------------------------------------------------------------------------------
+def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: list[str]) -> tuple[str, str]:
+    """(chosen path or "", chosen filter)."""
+    return QFileDialog.getSaveFileName(parent, caption, suggested, ";;".join(filters))
+
+
+def ask_directory(parent: QWidget, caption: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, caption)
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle("Fact Explorer")
+    dialog.setMinimumDuration(300)  # quick jobs finish before a dialog would flash up
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
+def open_print_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> bool:
+    """The print preview; it calls paint for the preview and again for the printer when the user prints."""
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle("Print Preview")
+    preview.paintRequested.connect(paint)
+    return bool(preview.exec())
+
+
+def _stepper(dialog: QProgressDialog) -> Progress:
+    def step(done: int, total: int) -> bool:
+        dialog.setMaximum(total)
+        dialog.setValue(done)  # a modal progress dialog processes events here, so Cancel can be clicked
+        return not dialog.wasCanceled()
+
+    return step
+
+
+def default_paper() -> str:
+    """Letter where the locale measures in inches (US), A4 elsewhere."""
+    return "Letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
+
+
+class ExportActions(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        factbase: FactBase,
+        current_target: Callable[[], SheetTarget | None],
+        current_chart: Callable[[], ChartSpec | None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.factbase = factbase
+        self.current_target = current_target
+        self.current_chart = current_chart
+        self.export_chart = self._action("&Export Chart…", "Save the chart as PNG, SVG or CSV", self._on_export_chart)
+        self.export_chart.setShortcut(QKeySequence("Ctrl+E"))
+        self.copy_chart = self._action("Copy C&hart", "Copy the chart to the clipboard as a picture", self._on_copy)
+        self.print_sheet = self._action("&Print…", "Print the fact sheet of what is viewed", self._on_print)
+        self.print_sheet.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.export_pdf = self._action("Export P&DF…", "Save the fact sheet of what is viewed as PDF", self._on_pdf)
+        self.export_all = self._action(
+            "Export &All Charts…", "Save every chart as PNG into a folder", self._on_export_all
+        )
+        self.chart_menu = QMenu(window)
+        self.chart_menu.addAction(self.export_chart)
+        self.chart_menu.addAction(self.copy_chart)
+        self.update_enabled()
+
+    def _action(self, text: str, tip: str, handler: Callable[[], None]) -> QAction:
+        action = QAction(text, self.window)
+        action.setStatusTip(tip)
+        action.triggered.connect(handler)
+        return action
+
+    # Wiring ------------------------------------------------------------------------------------------------------
+    def install(self, menu: QMenu) -> None:
+        """Put the actions at the top of menu (the File menu), above whatever it already holds."""
+        before = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(before, [self.export_chart, self.copy_chart, self.export_all])  # type: ignore[arg-type]
+        menu.insertSeparator(before)  # type: ignore[arg-type]
+        menu.insertActions(before, [self.print_sheet, self.export_pdf])  # type: ignore[arg-type]
+        self.window.addActions([self.export_chart, self.print_sheet])  # shortcuts work wherever focus is
+
+    def chart_context_menu(self, plot_widget: QWidget) -> None:
+        """Right-click on the chart offers Export… and Copy instead of pyqtgraph's own menu."""
+        plot_item = getattr(plot_widget, "getPlotItem", lambda: None)()
+        if plot_item is not None:
+            plot_item.setMenuEnabled(False)  # pyqtgraph's menu has an SVG export that breaks on this PySide6
+        plot_widget.installEventFilter(self)
+        viewport = getattr(plot_widget, "viewport", lambda: None)()
+        if viewport is not None:
+            viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            self.update_enabled()
+            self.chart_menu.popup(event.globalPos())
+            return True
+        return super().eventFilter(watched, event)
+
+    def update_enabled(self) -> None:
+        has_chart = self.current_chart() is not None
+        self.export_chart.setEnabled(has_chart)
+        self.copy_chart.setEnabled(has_chart)
+        has_target = self.current_target() is not None
+        self.print_sheet.setEnabled(has_target)
+        self.export_pdf.setEnabled(has_target)
+
+    def _status(self, message: str) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(message, 8000)
+
+    # Charts ------------------------------------------------------------------------------------------------------
+    def _on_export_chart(self) -> None:
+        spec = self.current_chart()
+        if spec is None:
+            return
+        from desktop.export import chart_export
+
+        path, chosen = ask_save_path(self.window, "Export Chart", f"{spec.chart_id}.png", list(CHART_FILTERS.values()))
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:  # typed a bare name: take the extension of the chosen filter
+            target = target.with_suffix(next((ext for ext, f in CHART_FILTERS.items() if f == chosen), ".png"))
+        try:
+            chart_export.export_chart(spec, target, CHART_WIDTH)
+        except chart_export.ChartExportError as exc:
+            show_error(self.window, "Export Chart", str(exc))
+            return
+        self._status(f"Saved {target}")
+
+    def _on_copy(self) -> None:
+        spec = self.current_chart()
+        if spec is None:
+            return
+        from desktop.export.chart_export import copy_chart_to_clipboard
+
+        copy_chart_to_clipboard(spec)
+        self._status("Chart copied")
+
+    def _on_export_all(self) -> None:
+        directory = ask_directory(self.window, "Export All Charts")
+        if not directory:
+            return
+        from desktop.charts.spec import all_chart_ids, chart_for_id
+        from desktop.export import chart_export
+
+        ids = all_chart_ids(self.factbase)
+        dialog = progress_dialog(self.window, "Exporting charts…")
+        step = _stepper(dialog)
+        written = 0
+        try:
+            for n, chart_id in enumerate(ids):
+                if not step(n, len(ids)):
+                    break
+                chart_export.export_chart(
+                    chart_for_id(self.factbase, chart_id), Path(directory) / f"{chart_id}.png", CHART_WIDTH
+                )
+                written += 1
+        except chart_export.ChartExportError as exc:
+            show_error(self.window, "Export All Charts", str(exc))
+        finally:
+            dialog.close()
+        self._status(f"Saved {written} of {len(ids)} charts in {directory}")
+
+    # Sheets ------------------------------------------------------------------------------------------------------
+    def _on_pdf(self) -> None:
+        target = self.current_target()
+        if target is None:
+            return
+        from desktop.export.sheet_pdf import SheetError, write_sheet_pdf
+
+        path, _ = ask_save_path(self.window, "Export PDF", f"{target.id or 'report'}.pdf", [PDF_FILTER])
+        if not path:
+            return
+        chosen = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        dialog = progress_dialog(self.window, "Writing PDF…")
+        try:
+            written = write_sheet_pdf(
+                self.factbase, target, chosen, page_size=default_paper(), progress=_stepper(dialog)
+            )
+        except SheetError as exc:
+            show_error(self.window, "Export PDF", str(exc))
+            return
+        finally:
+            dialog.close()
+        self._status(f"Saved {written}" if written else "Export cancelled; nothing written")
+
+    def _on_print(self) -> None:
+        target = self.current_target()
+        if target is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        open_print_preview(self.window, printer, lambda p: self._paint_sheet(target, p))
+
+    def _paint_sheet(self, target: SheetTarget, printer: Any) -> None:
+        # Called by the preview from C++: an exception here would vanish, so it becomes a message.
+        from desktop.export.sheet_pdf import SheetError, print_sheet
+
+        try:
+            print_sheet(self.factbase, target, printer)
+        except SheetError as exc:
+            show_error(self.window, "Print", str(exc))

@@ -1,0 +1,86 @@
+"""What a sheet says, before any painting: targets, highlighted figures, glossary bold, the report's contents."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.export.sheet_content import (
+    Contents,
+    Definition,
+    Heading,
+    SheetTarget,
+    Source,
+    Text,
+    build_sheet,
+    markdown_runs,
+    resolve_target,
+)
+from desktop.store import FactBase, UnknownIdError
+
+
+def test_markdown_bold_becomes_bold_runs_without_markers() -> None:
+    runs = markdown_runs("The **National Medical Insurance Code** is a **system**.")
+    assert "".join(r.text for r in runs) == "The National Medical Insurance Code is a system."
+    assert [r.text for r in runs if r.bold] == ["National Medical Insurance Code", "system"]
+
+
+def test_every_glossary_definition_reads_the_same_without_its_markup(factbase: FactBase) -> None:
+    for term in factbase.terms():
+        runs = markdown_runs(term.definition)
+        assert "".join(r.text for r in runs) == term.definition.replace("**", "")
+        assert not any("**" in r.text for r in runs)
+
+
+def test_resolve_target_knows_facts_sections_and_the_whole_report(factbase: FactBase) -> None:
+    assert resolve_target(factbase, "internet-users") == SheetTarget.fact("internet-users")
+    assert resolve_target(factbase, "data-market") == SheetTarget.section("data-market")
+    assert resolve_target(factbase, None) == SheetTarget.report()
+
+
+def test_an_unknown_id_names_the_nearest(factbase: FactBase) -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        resolve_target(factbase, "internet-user")
+    assert "internet-users" in caught.value.nearest
+    assert "internet-users" in str(caught.value)
+
+
+@pytest.mark.parametrize("in_paragraph", [True, False])
+def test_the_source_shows_the_quote_with_its_figure_highlighted(factbase: FactBase, in_paragraph: bool) -> None:
+    for fact in factbase.facts():
+        source = next(
+            b for b in build_sheet(factbase, SheetTarget.fact(fact.id)).parts[0].blocks if isinstance(b, Source)
+        )
+        runs = source.in_paragraph if in_paragraph else source.alone
+        assert "".join(r.text for r in runs if r.emphasis) == fact.quote
+        highlighted = "".join(r.text for r in runs if r.highlight)
+        assert highlighted == (fact.figure or ""), fact.id
+        if in_paragraph:
+            paragraph = next(p for p in factbase.paragraphs(fact.section_id) if p.id == fact.paragraph_id)
+            assert "".join(r.text for r in runs) == paragraph.text
+
+
+def test_a_derived_fact_explains_its_formula(factbase: FactBase) -> None:
+    derived = next(f for f in factbase.facts() if f.derived)
+    blocks = build_sheet(factbase, SheetTarget.fact(derived.id)).parts[0].blocks
+    texts = ["".join(r.text for r in b.runs) for b in blocks if isinstance(b, Text)]
+    assert derived.formula and any(derived.formula in t for t in texts)
+    assert Heading("How it is derived", 2) in blocks
+
+
+def test_a_fact_sheet_defines_the_terms_its_quote_uses(factbase: FactBase) -> None:
+    blocks = build_sheet(factbase, SheetTarget.fact("medical-insurance-code-users")).parts[0].blocks
+    assert [b.term for b in blocks if isinstance(b, Definition)] == ["national medical insurance code"]
+
+
+def test_the_report_has_contents_every_section_fact_and_the_glossary(factbase: FactBase) -> None:
+    sheet = build_sheet(factbase, SheetTarget.report())
+    contents = next(b for b in sheet.parts[0].blocks if isinstance(b, Contents))
+    anchors = [e.anchor for e in contents.entries]
+    assert anchors == (
+        [a for s, facts in factbase.section_tree() for a in [f"section:{s.id}", *(f"fact:{f.id}" for f in facts)]]
+        + ["glossary"]
+    )
+    headed = {b.anchor for part in sheet.parts for b in part.blocks if isinstance(b, Heading) and b.anchor}
+    assert set(anchors) <= headed  # every entry points at a heading that exists
+    assert sum(part.one_page for part in sheet.parts) == len(factbase.facts())
+    assert sheet.citation == factbase.document.citation

@@ -1,0 +1,237 @@
+"""Sheets printed to PDF and read back with pdfinfo, pdftotext and pdffonts; cancelling; bad paths."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from sheet_pdf_reading import pdf_fonts, pdf_info, pdf_text
+
+from desktop.export.sheet_content import SheetTarget
+from desktop.export.sheet_pdf import SheetError, pdf_printer, print_sheet, write_sheet_pdf
+from desktop.formatting import format_fact
+from desktop.store import FactBase
+
+A4 = (595, 842)
+LETTER = (612, 792)
+Writer = Callable[..., Path]
+
+
+def _size(path: Path) -> tuple[int, int]:
+    info = pdf_info(path)
+    return round(info.width_pt), round(info.height_pt)
+
+
+def test_a_fact_sheet_is_one_page_with_everything_a_reader_needs(
+    written_sheets: Writer, sheet_factbase: FactBase
+) -> None:
+    fact = sheet_factbase.fact("medical-insurance-code-users")
+    path = written_sheets(SheetTarget.fact(fact.id))
+    info = pdf_info(path)
+    assert info.pages == 1
+    assert _size(path) == A4
+    assert info.title == fact.label
+    text = pdf_text(path)
+    doc = sheet_factbase.document
+    for expected in (
+        fact.label,
+        format_fact(fact),  # "more than 1.2 billion people"
+        f"Period: {fact.period}",
+        "More than 1.2 billion people use the national medical insurance code",  # the source sentence
+        "national medical insurance code",
+        "Current Procedural Terminology (CPT)",  # the glossary definition, its bold as text
+        doc.title,  # the report's headline, in the citation
+        f"Fact base v{doc.factbase_version}",
+        f"Printed {date.today().isoformat()}",
+        "Page 1 of 1",
+    ):
+        assert expected in text, expected
+    assert "**" not in text
+
+
+@pytest.mark.parametrize("paper, size", [("A4", A4), ("Letter", LETTER)])
+def test_every_fact_sheet_fits_one_page_on_a4_and_letter(
+    written_sheets: Writer, sheet_factbase: FactBase, paper: str, size: tuple[int, int]
+) -> None:
+    for fact in sheet_factbase.facts():
+        path = written_sheets(SheetTarget.fact(fact.id), paper)
+        assert (pdf_info(path).pages, _size(path)) == (1, size), fact.id
+        text = pdf_text(path)
+        assert fact.label in text and format_fact(fact) in text and fact.period in text, fact.id
+
+
+def test_landscape_turns_the_page(written_sheets: Writer) -> None:
+    path = written_sheets(SheetTarget.fact("internet-users"), "Letter", True)
+    assert _size(path) == (LETTER[1], LETTER[0])
+    assert pdf_info(path).pages == 1
+
+
+def test_a_derived_fact_sheet_shows_its_formula(written_sheets: Writer, sheet_factbase: FactBase) -> None:
+    fact = sheet_factbase.fact("new-data-products-year-earlier")
+    text = pdf_text(written_sheets(SheetTarget.fact(fact.id)))
+    assert "How it is derived" in text
+    assert fact.formula and fact.formula in text
+
+
+def test_a_section_sheet_tables_its_facts(written_sheets: Writer, sheet_factbase: FactBase) -> None:
+    section = sheet_factbase.section("digital-services")
+    path = written_sheets(SheetTarget.section(section.id))
+    pages = pdf_info(path).pages
+    text = pdf_text(path)
+    assert section.title in text and (section.subheading or "") in text
+    for fact in sheet_factbase.facts(section.id):
+        assert fact.label in text and format_fact(fact) in text
+    assert f"Page {pages} of {pages}" in text
+
+
+def test_the_whole_report_has_contents_that_point_at_the_right_pages(
+    written_sheets: Writer, sheet_factbase: FactBase
+) -> None:
+    path = written_sheets(SheetTarget.report())
+    pages = pdf_info(path).pages
+    contents = pdf_text(path, page=1)
+    assert sheet_factbase.document.title in contents
+    for section in sheet_factbase.sections():
+        found = re.search(re.escape(section.title) + r" (\d+)", contents)
+        assert found, section.title
+        assert pdf_text(path, page=int(found.group(1))).startswith(section.title)
+    glossary_page = int(re.search(r"Glossary (\d+)", contents).group(1))  # type: ignore[union-attr]
+    glossary = pdf_text(path, page=glossary_page) + pdf_text(path, page=pages)
+    for term in sheet_factbase.terms():
+        assert term.term in glossary
+    text = pdf_text(path)
+    for fact in sheet_factbase.facts():
+        assert fact.label in text
+    for n in range(1, pages + 1):
+        assert f"Page {n} of {pages}" in pdf_text(path, page=n)
+
+
+def test_fonts_are_embedded(written_sheets: Writer) -> None:
+    for target in (SheetTarget.fact("internet-users"), SheetTarget.report()):
+        fonts = pdf_fonts(written_sheets(target))
+        assert fonts and all(embedded for _, embedded in fonts), fonts
+
+
+def test_nothing_is_painted_in_the_margins(written_sheets: Writer, tmp_path: Path) -> None:
+    path = written_sheets(SheetTarget.report(), "Letter")
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
+    edge = round(12 / 25.4 * 30)  # 12 mm of the 16 mm margin must stay white
+    for png in sorted(tmp_path.glob("p-*.png")):
+        image = QImage(str(png))
+        w, h = image.width(), image.height()
+        border = [(x, y) for x in range(w) for y in [*range(edge), *range(h - edge, h)]]
+        border += [(x, y) for y in range(h) for x in [*range(edge), *range(w - edge, w)]]
+        assert all(image.pixelColor(x, y).lightness() > 250 for x, y in border), png.name
+
+
+def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_row(
+    qapp: object, sheet_factbase: FactBase, tmp_path: Path
+) -> None:
+    printer = pdf_printer("A4")
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A6),
+            QPageLayout.Orientation.Landscape,
+            printer.pageLayout().margins(),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    out = tmp_path / "small.pdf"
+    printer.setOutputFileName(str(out))
+    assert print_sheet(sheet_factbase, SheetTarget.section("digital-services"), printer)
+    pages = [pdf_text(out, page=n) for n in range(1, pdf_info(out).pages + 1)]
+    facts = sheet_factbase.facts("digital-services")
+    # Narrow cells wrap, and -raw reads a wrapped row cell by cell, line by line: so a row is checked as its
+    # value (on exactly one page) with every word of its label on that same page.
+    row_pages = []
+    for fact in facts:
+        holding = [n for n, text in enumerate(pages) if format_fact(fact) in text]
+        assert len(holding) == 1, fact.id
+        words = set(pages[holding[0]].replace("-", " ").split())  # "cross-" may end a line, "province" start one
+        assert set(fact.label.replace("-", " ").split()) <= words, fact.label
+        row_pages.append(holding[0])
+    assert len(set(row_pages)) >= 2  # the table did continue onto another page
+    assert all(pages[n].count("Fact Value Period") == 1 for n in set(row_pages))  # with its header
+
+
+@pytest.mark.parametrize("cancel_at", [0, 1, -1])
+def test_cancelling_writes_nothing(qapp: object, sheet_factbase: FactBase, tmp_path: Path, cancel_at: int) -> None:
+    """Cancel at the first step, during the charts, and at the last page."""
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done != (total - 1 if cancel_at < 0 else cancel_at)
+
+    target = tmp_path / "report.pdf"
+    assert write_sheet_pdf(sheet_factbase, SheetTarget.report(), target, progress=progress) is None
+    assert list(tmp_path.iterdir()) == []
+    assert calls[-1][0] < calls[-1][1]
+
+
+def test_a_print_cancelled_while_printing_leaves_no_file(
+    qapp: object, sheet_factbase: FactBase, tmp_path: Path
+) -> None:
+    printer = pdf_printer("Letter")
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert not print_sheet(sheet_factbase, SheetTarget.section("data-market"), printer, lambda d, t: d < t - 1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_counts_up_to_its_total(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    write_sheet_pdf(
+        sheet_factbase,
+        SheetTarget.fact("internet-users"),
+        tmp_path / "f.pdf",
+        progress=lambda d, t: calls.append((d, t)) is None,
+    )
+    dones = [d for d, _ in calls]
+    assert dones == sorted(dones) and calls[-1][0] == calls[-1][1] == 2  # one chart, one page
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("sheet.png", "give a file name ending in .pdf"),
+        ("folder.pdf", "is a directory"),
+        ("missing/sheet.pdf", "does not exist"),
+    ],
+)
+def test_bad_paths_are_refused_in_one_line(
+    qapp: object, sheet_factbase: FactBase, tmp_path: Path, name: str, message: str
+) -> None:
+    (tmp_path / "folder.pdf").mkdir()
+    with pytest.raises(SheetError) as caught:
+        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), tmp_path / name)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.pdf"]
+
+
+def test_an_unwritable_place_is_refused(qapp: object, sheet_factbase: FactBase) -> None:
+    with pytest.raises(SheetError, match="cannot write"):
+        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), Path("/proc/sheet.pdf"))
+
+
+def test_an_existing_file_is_replaced_whole(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.pdf"
+    target.write_bytes(b"old")
+    write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), target)
+    assert target.read_bytes().startswith(b"%PDF") and pdf_info(target).pages == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
+
+
+def test_the_printer_decides_the_paper(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    assert print_sheet(sheet_factbase, SheetTarget.fact("computing-power-rank"), printer)
+    assert _size(tmp_path / "p.pdf") == (LETTER[1], LETTER[0])
