@@ -7,6 +7,8 @@ pixel width of the longest label (see _fit_labels).
 
 from __future__ import annotations
 
+from math import ceil, log10
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -23,12 +25,22 @@ LABEL_POINT_SIZE = 10
 TITLE_POINT_SIZE = 12
 _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
+_TITLE_WRAP = 46
 LEGEND_TEXT = "Dashed outline: derived, implied by the report but not stated"
+
+
+class ChartAxis(pg.AxisItem):
+    """An axis whose numbers read like the report's: 35,000 rather than 35000."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        places = max(0, ceil(-log10(spacing * scale))) if spacing > 0 else 0
+        return [f"{v * scale:,.{places}f}" for v in values]
 
 
 def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
     """A plot widget showing the chart; mouse panning and zooming are off (a chart, not a data explorer)."""
-    widget = pg.PlotWidget(parent=parent)
+    axes = {"left": ChartAxis("left"), "bottom": ChartAxis("bottom")}
+    widget = pg.PlotWidget(parent=parent, axisItems=axes)
     widget.setAccessibleName(f"Chart: {spec.title}")
     widget.setMinimumSize(320, 220)
     draw_chart(widget.getPlotItem(), spec, dark=dark)
@@ -81,7 +93,8 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
 
 
 def _title_html(spec: ChartSpec, colours: ChartPalette) -> str:
-    title = wrap_label(spec.title, 70).replace("\n", "<br>")
+    # The title's width becomes the plot's minimum width: wrap it well inside a narrow pane.
+    title = wrap_label(spec.title, _TITLE_WRAP).replace("\n", "<br>")
     return f"<span style='color:{colours.foreground}; font-size:{TITLE_POINT_SIZE}pt; font-weight:600'>{title}</span>"
 
 
@@ -203,8 +216,12 @@ class _LabelFit:
         if spec.kind == "rank":
             low, high = 0.0, 1.0
         span = (high - low) or 1.0
+        pixels = size.width() if spec.horizontal else size.height()
+        if spec.kind != "rank" and pixels > 0:
+            # A few pixels below zero let the axis print its "0" instead of culling it at the edge.
+            low -= span * 8 / pixels
+            span = high - low
         if not _label_inside(spec):
-            pixels = size.width() if spec.horizontal else size.height()
             extent = max((self._label_size(t) for t in self.labels), default=0.0) + _GAP_PX * 2
             usable = max(pixels - extent, pixels * 0.35)  # a tiny view: labels may overflow, bars stay visible
             span = span * pixels / usable if pixels > 0 else span * 1.3

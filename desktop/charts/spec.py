@@ -74,7 +74,7 @@ def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
     if largest < 2:
         headline = section.headline_fact_id or facts[0].id
         spec = chart_for_fact(factbase, headline)
-        return replace(spec, chart_id=section.id, title=f"{section.title}: {spec.title}")
+        return replace(spec, chart_id=section.id, title=section.title)
     keys = [k for k, n in groups.items() if n == largest]
     headline = next((f for f in facts if f.id == section.headline_fact_id), None)
     key = (headline.kind, headline.unit) if headline and (headline.kind, headline.unit) in keys else keys[0]
