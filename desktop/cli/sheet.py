@@ -7,22 +7,12 @@ display, so the command works on a headless machine.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from desktop.cli.errors import CommandError
 from desktop.store import FactBase
-
-
-def ensure_gui_application() -> object:
-    """The QApplication the chart pictures need (pyqtgraph draws with widgets); offscreen without a display."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "fact-explorer"])
 
 
 class ProgressBar:
@@ -49,6 +39,7 @@ class ProgressBar:
 
 
 def run_sheet(factbase: FactBase, args: argparse.Namespace) -> int:
+    from desktop.export.qt_app import ensure_qapplication
     from desktop.export.sheet_content import resolve_target
 
     if args.all and args.target:
@@ -57,7 +48,7 @@ def run_sheet(factbase: FactBase, args: argparse.Namespace) -> int:
         raise CommandError("give a fact id, a section id, or --all", 2)
     target = resolve_target(factbase, None if args.all else args.target)  # unknown id: exit 2 with nearest ids
 
-    ensure_gui_application()
+    ensure_qapplication()  # the chart pictures are drawn with widgets; offscreen without a display
     from desktop.export.sheet_pdf import SheetError, check_pdf_path, write_sheet_pdf
 
     try:

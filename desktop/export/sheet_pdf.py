@@ -20,11 +20,11 @@ from PySide6.QtCore import QMarginsF, QPointF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.charts.refcounts import keep_singletons_alive
 from desktop.export.sheet_charts import chart_image, chart_spec
 from desktop.export.sheet_content import ChartBox, SheetTarget, build_sheet
 from desktop.export.sheet_layout import PaintContext, SheetStyle
 from desktop.export.sheet_pages import PageFooter, PageFrame, SheetPaginator, paint_page
-from desktop.export.sheet_refcount import keep_none_alive
 from desktop.store import FactBase
 
 Progress = Callable[[int, int], bool]
@@ -63,7 +63,7 @@ def _insets(printer: QPrinter) -> tuple[float, float, float, float]:
 
 def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, progress: Progress | None = None) -> bool:
     """Lay out and print target on printer's paper. False if cancelled through progress (nothing printed)."""
-    keep_none_alive()
+    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None with every void call
     sheet = build_sheet(factbase, target)
     printer.setDocName(sheet.title)
     printer.setCreator("Fact Explorer")
