@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QWidget
 from desktop.charts.palette import ChartPalette, chart_palette
 from desktop.charts.refcounts import keep_singletons_alive
 from desktop.charts.spec import Bar, ChartSpec, wrap_label
+from desktop.charts.wrapping_label import WrappingLabel
 
 keep_singletons_alive()  # every chart drawn costs None thousands of references on PySide6 6.12 + Python 3.11
 
 BAR_THICKNESS = 0.62
-LABEL_POINT_SIZE = 10
 TITLE_POINT_SIZE = 12
+LABEL_POINT_SIZE = 10
 _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
-_TITLE_WRAP = 46
 LEGEND_TEXT = "Dashed outline: derived, implied by the report but not stated"
 
 
@@ -51,7 +51,12 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
     """Clear the plot item and draw the spec on it."""
     colours = chart_palette(dark)
     _reset(plot_item, colours)
-    plot_item.setTitle(_title_html(spec, colours))
+    plot_item.setTitle(None)
+    if plot_item.titleLabel.parentLayoutItem() is plot_item.layout:
+        plot_item.layout.removeItem(plot_item.titleLabel)  # ours spans the whole width in its place
+    title = WrappingLabel(spec.title, colours.foreground, point_size=TITLE_POINT_SIZE, bold=True)
+    plot_item.layout.addItem(title, 0, 0, 1, 3)
+    plot_item._chart_title = title  # type: ignore[attr-defined]
     labels: list[tuple[pg.TextItem, Bar]] = []
     for row, bar in enumerate(spec.bars):
         position = 0 if spec.kind == "share" else row
@@ -74,12 +79,13 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
     if old is not None:
         plot_item.getViewBox().sigResized.disconnect(old.on_resized)
         plot_item._chart_fit = None  # type: ignore[attr-defined]
-    legend = getattr(plot_item, "_chart_legend", None)
-    if legend is not None:
-        plot_item.layout.removeItem(legend)
-        if legend.scene() is not None:
-            legend.scene().removeItem(legend)
-        plot_item._chart_legend = None  # type: ignore[attr-defined]
+    for name in ("_chart_legend", "_chart_title"):
+        item = getattr(plot_item, name, None)
+        if item is not None:
+            plot_item.layout.removeItem(item)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+            setattr(plot_item, name, None)
     plot_item.clear()
     plot_item.layout.setContentsMargins(6, 6, 18, 6)  # room on the right for the last tick label
     plot_item.invertY(False)
@@ -90,12 +96,6 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
     view = plot_item.getViewWidget()
     if isinstance(view, pg.GraphicsView):
         view.setBackground(colours.background)
-
-
-def _title_html(spec: ChartSpec, colours: ChartPalette) -> str:
-    # The title's width becomes the plot's minimum width: wrap it well inside a narrow pane.
-    title = wrap_label(spec.title, _TITLE_WRAP).replace("\n", "<br>")
-    return f"<span style='color:{colours.foreground}; font-size:{TITLE_POINT_SIZE}pt; font-weight:600'>{title}</span>"
 
 
 def _bar_item(spec: ChartSpec, bar: Bar, position: int, colours: ChartPalette) -> pg.BarGraphItem:
@@ -192,8 +192,8 @@ def _category_width(ticks: list[tuple[int, str]], font: QFont) -> float:
 
 
 def _add_legend(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
-    legend = pg.LabelItem(LEGEND_TEXT, color=colours.foreground, size=f"{LABEL_POINT_SIZE - 1}pt", justify="left")
-    plot_item.layout.addItem(legend, 5, 1)
+    legend = WrappingLabel(LEGEND_TEXT, colours.foreground, point_size=LABEL_POINT_SIZE - 1, justify="left")
+    plot_item.layout.addItem(legend, 5, 0, 1, 3)
     plot_item._chart_legend = legend  # type: ignore[attr-defined]
 
 

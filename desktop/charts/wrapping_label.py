@@ -1,0 +1,62 @@
+"""A plot label (the chart's title, the derived-bar legend) that wraps to the width it is given.
+
+pyqtgraph's own title sits in the view's column only, takes its text's width as its minimum (so a long title
+pushes the whole plot wider than its pane) and is capped at 30 px high (so a second line overlaps the view).
+This label spans whatever cells it is put in, re-wraps its words whenever it is resized, and asks for the
+height of however many lines that takes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from desktop.charts.spec import wrap_label
+
+_INITIAL_WRAP = 46  # characters per line until the first resize tells the real width
+_TEXT_MARGINS = 12  # the text item's own document margins, left and right
+
+
+def wrap_to_width(text: str, width: float, metrics: QFontMetricsF) -> list[str]:
+    """Words of text on lines no wider than width (a single over-long word keeps its own line)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return [*lines, current] if current else lines
+
+
+class WrappingLabel(pg.LabelItem):
+    def __init__(self, text: str, colour: str, *, point_size: int, bold: bool = False, justify: str = "center"):
+        super().__init__("", color=colour, size=f"{point_size}pt", bold=bold, justify=justify)
+        font = QFont()
+        font.setPointSize(point_size)
+        font.setBold(bold)
+        self.plain_text = text
+        self._metrics = QFontMetricsF(font)
+        self._wrapped_for = -1.0
+        self.setText(escape(wrap_label(text, _INITIAL_WRAP)).replace("\n", "<br>"))
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        height = self.itemRect().height()
+        self.setMinimumWidth(0)
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+        self._sizeHint[Qt.SizeHint.PreferredSize] = (0, height)
+        self.updateGeometry()
+
+    def resizeEvent(self, ev: object) -> None:
+        width = self.rect().width() - _TEXT_MARGINS
+        if width > 0 and abs(width - self._wrapped_for) > 0.5:
+            self._wrapped_for = width
+            lines = wrap_to_width(self.plain_text, width, self._metrics)
+            self.setText("<br>".join(escape(line) for line in lines))  # calls resizeEvent again: now a no-op
+        super().resizeEvent(ev)

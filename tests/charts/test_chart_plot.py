@@ -1,0 +1,116 @@
+"""The pyqtgraph rendering: the widget shows the spec's bars and labels, inside the view, in both palettes."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QRectF
+
+from desktop.charts.palette import DARK, LIGHT
+from desktop.charts.plot import LEGEND_TEXT, draw_chart, make_plot_widget
+from desktop.charts.spec import all_chart_ids, chart_for_fact, chart_for_id
+from desktop.store import FactBase
+
+
+def _shown(qtbot, spec, *, dark: bool = False, size: tuple[int, int] = (800, 450)) -> pg.PlotWidget:
+    widget = make_plot_widget(spec, dark=dark)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.grab()  # paint once: text items settle their positions when painted
+    return widget
+
+
+def _items(widget: pg.PlotWidget, kind: type) -> list:
+    return [i for i in widget.getPlotItem().items if isinstance(i, kind)]
+
+
+def _texts(widget: pg.PlotWidget) -> list[str]:
+    return [t.textItem.toPlainText() for t in _items(widget, pg.TextItem)]
+
+
+def test_widget_shows_one_bar_and_one_value_label_per_fact(qtbot, factbase: FactBase) -> None:
+    spec = chart_for_fact(factbase, "internet-users")
+    widget = _shown(qtbot, spec)
+    bars = _items(widget, pg.BarGraphItem)
+    assert len(bars) == len(spec.bars) == 4
+    assert sorted(_texts(widget)) == sorted(b.text for b in spec.bars)
+    assert widget.getPlotItem().getAxis("bottom").labelText == "people (billion)"
+
+
+def test_the_viewed_fact_is_drawn_in_the_highlight_colour(qtbot, factbase: FactBase) -> None:
+    spec = chart_for_fact(factbase, "cross-province-settlement-beneficiaries")
+    widget = _shown(qtbot, spec)
+    brushes = [b.opts["brush"].color().name() for b in _items(widget, pg.BarGraphItem)]
+    highlighted = [i for i, bar in enumerate(spec.bars) if bar.highlighted]
+    assert [i for i, colour in enumerate(brushes) if colour == LIGHT.highlight] == highlighted
+
+
+def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase) -> None:
+    for chart_id in all_chart_ids(factbase):
+        widget = _shown(qtbot, chart_for_id(factbase, chart_id), size=(560, 360))
+        view = widget.getPlotItem().getViewBox()
+        area = view.mapRectToScene(view.boundingRect()).adjusted(-1, -1, 1, 1)
+        for text in _items(widget, pg.TextItem):
+            rect = text.mapRectToScene(text.boundingRect())
+            assert area.contains(rect), f"{chart_id}: label {text.textItem.toPlainText()!r} is clipped"
+        for bar in _items(widget, pg.BarGraphItem):
+            assert area.contains(bar.mapRectToScene(bar.boundingRect()).adjusted(1, 1, -1, -1)), chart_id
+        widget.close()
+
+
+def test_plot_fits_a_narrow_pane_without_spilling(qtbot, factbase: FactBase) -> None:
+    widget = _shown(qtbot, chart_for_id(factbase, "data-applications"), size=(420, 320))
+    plot_rect = widget.getPlotItem().sceneBoundingRect()
+    assert plot_rect.width() <= widget.width() + 1, "the title or labels forced the plot wider than its pane"
+
+
+def test_derived_bars_get_a_legend(qtbot, factbase: FactBase) -> None:
+    widget = _shown(qtbot, chart_for_fact(factbase, "new-data-products-growth"))
+    legend = widget.getPlotItem()._chart_legend
+    assert legend is not None and legend.plain_text == LEGEND_TEXT
+    dashed = [b for b in _items(widget, pg.BarGraphItem) if b.opts["pen"].style() != pg.QtCore.Qt.PenStyle.SolidLine]
+    assert len(dashed) == 1
+
+
+def test_rank_axis_puts_first_on_top(qtbot, factbase: FactBase) -> None:
+    widget = _shown(qtbot, chart_for_fact(factbase, "computing-power-rank"))
+    plot = widget.getPlotItem()
+    assert plot.getViewBox().yInverted()
+    assert _texts(widget).count("not stated") == 4
+
+
+def test_dark_palette_changes_background_and_text(qtbot, factbase: FactBase) -> None:
+    spec = chart_for_fact(factbase, "internet-users")
+    dark = _shown(qtbot, spec, dark=True)
+    assert dark.backgroundBrush().color().name() == DARK.background
+    assert {t.color.name() for t in _items(dark, pg.TextItem)} == {DARK.foreground}
+    image = dark.grab().toImage()
+    corner = image.pixelColor(image.width() - 3, 3).name()
+    assert corner == DARK.background
+
+
+def test_redraw_replaces_the_previous_chart(qtbot, factbase: FactBase) -> None:
+    widget = _shown(qtbot, chart_for_fact(factbase, "internet-users"))
+    draw_chart(widget.getPlotItem(), chart_for_fact(factbase, "apparel-turnaround"))
+    assert _texts(widget) == ["3–7 days"]
+    assert len(_items(widget, pg.BarGraphItem)) == 1
+    view = widget.getPlotItem().getViewBox()
+    (x_low, x_high), _ = view.viewRange()
+    assert x_low <= 0 and x_high > 7  # the days axis reaches past the range's end and its label
+
+
+@pytest.mark.parametrize("chart_id", ["internet-users", "new-data-products-growth", "computing-power-rank"])
+def test_painted_chart_is_not_blank(qtbot, factbase: FactBase, chart_id: str) -> None:
+    widget = _shown(qtbot, chart_for_id(factbase, chart_id))
+    image = widget.grab().toImage()
+    highlight = pg.mkColor(LIGHT.highlight)
+    hits = sum(
+        1
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+        if image.pixelColor(x, y) == highlight
+    )
+    assert hits > 20, "the highlighted bar was not painted"
+    assert QRectF(image.rect()).width() == 800
