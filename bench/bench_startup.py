@@ -86,6 +86,9 @@ def main() -> int:
     if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         sys.exit("needs an X server: run under xvfb-run (see the docstring)")
     env = dict(os.environ, FACT_EXPLORER_TIMING="1")
+    # An installed copy has its bytecode compiled at install time; let the warm-up runs write it here too, or
+    # every run would compile our modules from source (PYTHONDONTWRITEBYTECODE is set on some machines).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     app_painted: list[float] = []
     app_saved: list[float] = []
     bare_painted: list[float] = []

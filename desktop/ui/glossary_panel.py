@@ -25,6 +25,14 @@ def term_list_model(terms: list[GlossaryTerm], parent: QObject) -> QStandardItem
     return model
 
 
+def term_filter_model(source: QStandardItemModel, parent: QObject) -> QSortFilterProxyModel:
+    """The terms whose name holds the filter text, any case."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
 def term_html(fb: FactBase, term: GlossaryTerm) -> str:
     """A term's definition (Markdown bold as bold) and links to the sections and facts that mention it."""
     parts = [f"<h2>{html.escape(term.term)}</h2>", f"<p>{markdown_bold(term.definition)}</p>"]
@@ -50,9 +58,7 @@ class GlossaryPanel(QWidget):
         self.filter_edit.setAccessibleName("Glossary filter")
         self._terms = factbase.terms()
         self.model = term_list_model(self._terms, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = term_filter_model(self.model, self)
         self.term_list = QListView(self)
         self.term_list.setModel(self.proxy)
         self.term_list.setAccessibleName("Glossary terms")
@@ -89,9 +95,9 @@ class GlossaryPanel(QWidget):
         """Select a term by name (case-insensitive), clearing a filter that hides it. False if there is none."""
         for row in range(self.model.rowCount()):
             if self._terms[row].term.casefold() == name.casefold():
-                if not self.proxy.mapFromSource(self.model.index(row)).isValid():
+                if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
                     self.filter_edit.clear()
-                self.term_list.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
+                self.term_list.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
                 return True
         return False
 

@@ -1,0 +1,116 @@
+"""Back and forward, the keyboard paths through the window, and what comes back after a restart."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop.ui.navigation import History
+
+
+def press(qtbot, widget, sequence: QKeySequence) -> None:
+    """Press a key sequence as the platform defines it (Alt+Left for Back on Linux and Windows)."""
+    combo = sequence[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
+
+
+def test_back_and_forward_by_keyboard(qtbot, window):
+    for target in ("section:data-market", "fact:ai-datasets-growth", "fact:new-market-entities"):
+        window.open_target(target)
+    back = QKeySequence(QKeySequence.StandardKey.Back)
+    forward = QKeySequence(QKeySequence.StandardKey.Forward)
+    press(qtbot, window.tree, back)
+    assert window.current_target == "fact:ai-datasets-growth"
+    press(qtbot, window.tree, back)
+    assert window.current_target == "section:data-market"
+    assert "Growing Data Market Participation" in window.page.toPlainText()
+    press(qtbot, window.tree, forward)
+    assert window.current_target == "fact:ai-datasets-growth"
+    assert window.tree.currentIndex() == window.tree_model.index_of("fact:ai-datasets-growth")
+    window.open_target("section:digital-services")  # a new visit drops what was ahead
+    assert not window.actions.forward.isEnabled()
+    assert window.actions.back.isEnabled()
+
+
+def test_history_goes_nowhere_past_its_ends():
+    history = History()
+    assert history.back() is None and history.forward() is None
+    history.visit("report")
+    history.visit("report")  # the same page twice is one step
+    history.visit("fact:a")
+    assert history.back() == "report" and history.back() is None
+    assert history.forward() == "fact:a" and history.forward() is None
+
+
+def test_arrows_walk_the_tree_and_enter_opens_the_page(qtbot, window, factbase):
+    window.actions.focus_tree.trigger()
+    assert window.tree.hasFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # report → first section
+    first = factbase.sections()[0]
+    assert window.current_target == f"section:{first.id}"
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # → its first fact
+    fact = factbase.facts(first.id)[0]
+    assert window.current_target == f"fact:{fact.id}"
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return)
+    assert window.page.hasFocus()
+
+
+def test_tab_and_enter_follow_a_link_in_the_page(qtbot, window):
+    window.open_target("section:data-applications")
+    window.actions.focus_page.trigger()
+    assert window.page.hasFocus()
+    qtbot.keyClick(window.page, Qt.Key.Key_Tab)  # the first link on the page
+    anchor = window.page.textCursor().charFormat().anchorHref()
+    assert anchor.startswith(("fact:", "term:", "section:"))
+    qtbot.keyClick(window.page, Qt.Key.Key_Return)
+    kind, _, ident = anchor.partition(":")
+    if kind == "term":
+        assert window.glossary.current_term == unquote(ident)
+    else:
+        assert window.current_target == anchor
+
+
+def test_find_shortcut_goes_to_the_glossary_filter(qtbot, window):
+    window.glossary_dock.hide()
+    press(qtbot, window.tree, QKeySequence(QKeySequence.StandardKey.Find))
+    assert window.glossary_dock.isVisible()
+    assert window.glossary.filter_edit.hasFocus()
+
+
+def test_widgets_have_accessible_names(window):
+    for widget in (window.tree, window.page, window.chart.table, window.glossary.filter_edit,
+                   window.glossary.term_list, window.glossary.definition):
+        assert widget.accessibleName()
+
+
+def test_state_comes_back_after_a_restart(qtbot, make_window, settings):
+    first = make_window()
+    first.resize(700, 520)  # inside offscreen Qt's 800×600 screen: restoreGeometry clamps to it
+    first.open_target("fact:internet-users")
+    first.glossary_dock.hide()
+    first.close()
+    second = make_window()
+    assert second.current_target == "fact:internet-users"
+    assert second.tree.currentIndex() == second.tree_model.index_of("fact:internet-users")
+    assert not second.glossary_dock.isVisible()
+    assert (second.width(), second.height()) == (700, 520)
+    second.glossary_dock.show()
+    second.close()
+    third = make_window()
+    assert third.glossary_dock.isVisible()
+
+
+def test_open_id_wins_over_the_saved_page(make_window):
+    first = make_window()
+    first.open_target("fact:internet-users")
+    first.close()
+    second = make_window("data-market")
+    assert second.current_target == "section:data-market"
+
+
+def test_open_term_keeps_the_saved_page(make_window):
+    window = make_window("term:Chengdu-Chongqing")
+    assert window.current_target == "report"
+    assert window.glossary.current_term == "Chengdu-Chongqing"

@@ -1,0 +1,91 @@
+"""The section tree and the pages: a click shows a fact's value and quote; a figure in the text opens its fact."""
+
+from __future__ import annotations
+
+from desktop.formatting import format_with_qualifier
+from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
+from tests_ui_helpers import click_text, click_tree
+
+
+def test_first_launch_shows_the_report(window, factbase):
+    assert window.current_target == "report"
+    text = window.page.toPlainText()
+    assert factbase.document.title in text
+    for section in factbase.sections():
+        if section.role == "section":
+            assert section.title in text
+
+
+def test_tree_click_shows_value_and_quote(qtbot, window, factbase):
+    fact = factbase.fact("5g-base-stations")
+    click_tree(qtbot, window, "fact:5g-base-stations")
+    assert window.current_target == "fact:5g-base-stations"
+    text = window.page.toPlainText()
+    assert format_with_qualifier(fact) in text  # the value, large
+    assert fact.quote in text  # the source sentence, inside its paragraph
+    assert fact.period in text
+
+
+def test_sections_show_their_headline_figure_in_the_tree(factbase, qtmodeltester):
+    model = SectionTreeModel(factbase)
+    qtmodeltester.check(model, force_py=True)
+    for section in factbase.sections():
+        index = model.index_of(f"section:{section.id}")
+        assert index.data(TARGET_ROLE) == f"section:{section.id}"
+        headline = factbase.fact(section.headline_fact_id)
+        assert format_with_qualifier(headline) in index.data()
+    assert model.rowCount(model.index_of("section:digital-services")) == len(factbase.facts("digital-services"))
+
+
+def test_highlighted_figure_opens_its_fact(qtbot, window, factbase):
+    window.open_target("section:digital-services")
+    fact = factbase.fact("internet-penetration-rate")
+    click_text(qtbot, window.page, fact.figure)
+    assert window.current_target == "fact:internet-penetration-rate"
+    assert fact.label in window.page.toPlainText()
+
+
+def test_subheading_figure_opens_the_headline_fact(qtbot, window, factbase):
+    window.open_target("section:data-market")
+    click_text(qtbot, window.page, "70%")  # first: the sub-heading "New Data Products Increase 70% …"
+    assert window.current_target == "fact:new-data-products-growth"
+
+
+def test_derived_fact_is_marked_with_its_formula(window, factbase):
+    fact = factbase.fact("new-data-products-year-earlier")
+    window.open_target(f"fact:{fact.id}")
+    text = window.page.toPlainText()
+    assert "Derived value" in text and fact.formula in text
+    assert factbase.fact(fact.derived_from[0]).label in text
+
+
+def test_fact_page_lists_terms_and_other_facts(window, factbase):
+    window.open_target("fact:e-social-security-card-users")
+    text = window.page.toPlainText()
+    for term in factbase.terms_for_fact("e-social-security-card-users"):
+        assert term.term in text
+    for other in factbase.facts("digital-services"):
+        assert other.label in text
+
+
+def test_unknown_target_keeps_the_page_and_says_why(window):
+    assert not window.open_target("fact:no-such-fact")
+    assert window.current_target == "report"
+    assert "unknown fact" in window.statusBar().currentMessage()
+
+
+def test_rich_text_loads_nothing_remote(window):
+    from PySide6.QtCore import QUrl
+
+    for browser in (window.page, window.glossary.definition):
+        assert not browser.openLinks() and not browser.openExternalLinks()
+        assert browser.loadResource(2, QUrl("https://example.com/pixel.png")) is None
+        assert browser.loadResource(2, QUrl("file:///etc/hostname")) is None
+
+
+def test_about_box_names_the_fact_base_and_its_version(window, factbase, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.ui.main_window.QMessageBox.about", lambda _parent, _title, text: shown.append(text))
+    window.actions.about.trigger()
+    assert factbase.document.title in shown[0]
+    assert f"Version {factbase.document.factbase_version}" in shown[0]
