@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Qt
+from tests_ui_helpers import click_text
 
 from desktop.ui.glossary_panel import GlossaryPanel, term_filter_model, term_list_model
-from tests_ui_helpers import click_text
 
 
 def test_glossary_link_in_text_opens_the_term(qtbot, window, factbase):
