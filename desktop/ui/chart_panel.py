@@ -134,6 +134,7 @@ class ChartPanel(QWidget):
         self.plot_widget = widget
         self.status.setVisible(False)
         self._layout.insertWidget(0, widget, 3)
+        widget.show()  # now, not on the layout's queued call: the screenshot is taken right after chart_shown
         self.plot_created.emit(widget)
         self.chart_shown.emit()
 

@@ -1,0 +1,82 @@
+"""Launching the window: --screenshot saves a painted window; a bad fact base gets one line or a dialog."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from desktop.paths import bundled_factbase
+from desktop.ui import launch
+
+
+def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop(launch.COLOUR_SCHEME_ENV, None)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+
+
+def distinct_colours(image: QImage, step: int = 7) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
+
+
+def test_screenshot_saves_a_painted_window_with_its_chart(tmp_path):
+    out = tmp_path / "window.png"
+    result = run_app(tmp_path, "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() > 600 and image.height() > 400
+    assert distinct_colours(image) > 20  # text, highlights and a chart, not a blank or single-colour frame
+    assert not list(tmp_path.glob(".screenshot-*"))  # no temporary file left behind
+    assert not (tmp_path / "config").exists()  # --screenshot never writes the user's settings
+
+
+@pytest.mark.parametrize("open_id", ["fact:apparel-turnaround", "data-market", "term:Yangtze River Delta"])
+def test_screenshot_opens_what_is_asked(tmp_path, open_id):
+    out = tmp_path / "shot.png"
+    result = run_app(tmp_path, "--open", open_id, "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() > 0
+
+
+def test_unknown_open_id_names_the_nearest(tmp_path):
+    result = run_app(tmp_path, "--open", "fact:5g-base-station", "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "5g-base-stations" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [(None, "no such file"), (b"not a database at all" * 10, "not a SQLite database")],
+)
+def test_bad_db_with_screenshot_is_one_line_on_stderr(tmp_path, content, problem):
+    db = tmp_path / "broken.sqlite"
+    if content is not None:
+        db.write_bytes(content)
+    result = run_app(tmp_path, "--db", str(db), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and problem in lines[0] and str(db) in lines[0]
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_truncated_db_opens_an_error_dialog(qtbot, factbase_copy, monkeypatch):
+    factbase_copy.write_bytes(factbase_copy.read_bytes()[: 4096 * 2])
+    shown: list[str] = []
+    monkeypatch.setattr(launch, "show_error", shown.append)
+    code = launch.run_window(db_path=factbase_copy, screenshot=None, default_db=bundled_factbase(), open_id=None)
+    assert code == 1
+    assert len(shown) == 1 and "truncated" in shown[0] and str(factbase_copy) in shown[0]
+
+
+def test_screenshot_into_a_missing_directory_fails_cleanly(tmp_path):
+    result = run_app(tmp_path, "--screenshot", str(tmp_path / "no" / "such" / "dir.png"))
+    assert result.returncode == 1
+    assert "no such directory" in result.stderr and "Traceback" not in result.stderr
