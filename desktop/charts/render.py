@@ -72,7 +72,7 @@ def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> Char
     line_height = metrics.height()
     footer = len(lines) * (line_height + FOOTER_LINE_GAP) + 2 * FOOTER_MARGIN
     total = height / scale if height else BASE_HEIGHT + footer
-    plot_height = max(total - footer, 120.0)
+    plot_height = float(max(round(total - footer), 120))  # whole pixels: the widget is laid out at this size
     return ChartLayout(BASE_WIDTH, plot_height, lines, line_height, scale)
 
 
@@ -99,10 +99,13 @@ def laid_out_plot(spec: ChartSpec, layout: ChartLayout) -> Iterator[pg.PlotWidge
     widget = make_plot_widget(spec, dark=False)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.setMinimumSize(1, 1)
-    widget.resize(int(layout.width), int(round(layout.plot_height)))
+    widget.resize(int(layout.width), int(layout.plot_height))
     widget.show()
     QApplication.processEvents()
     widget.getPlotItem().layout.activate()
+    # The view applies its range to its children only when it is about to paint; the SVG exporter never paints,
+    # so without this it would write the bars where the range was before the labels were fitted.
+    widget.scene().prepareForPaint()
     try:
         yield widget
     finally:

@@ -34,9 +34,9 @@ def render_chart_svg(spec: ChartSpec, width: int = 1600, height: int | None = No
     mend_svg_exporter()
     layout = chart_layout(spec, width, height)
     with laid_out_plot(spec, layout) as widget:
+        # Width and height stay the exporter's defaults, the item's own size: any other value makes pyqtgraph
+        # rescale paths but not text, and the bars drift from their labels.
         exporter = pyqtgraph.exporters.SVGExporter(widget.getPlotItem())
-        exporter.params["width"] = layout.width  # the item's own size: no rescaling inside pyqtgraph
-        exporter.params["height"] = layout.plot_height
         exporter.params["background"] = QColor(LIGHT.background)
         raw = exporter.export(toBytes=True)
     doc = minidom.parseString(raw)
@@ -58,6 +58,12 @@ def _finish(doc: minidom.Document, spec: ChartSpec, layout: ChartLayout, width: 
     _replace_text_child(doc, svg, "title", meta["Title"])
     _replace_text_child(doc, svg, "desc", f"{meta['Description']} Source: {meta['Source']}")
     svg.insertBefore(_metadata(doc, spec, meta), _first_element(svg, "desc").nextSibling)
+    for clip in doc.getElementsByTagName("clipPath"):
+        # Renderers without clipping (QSvgRenderer: SVG Tiny) draw a clip path's shape with the inherited black
+        # stroke, framing the view; an unpainted shape clips the same where clipping is supported.
+        for shape in clip.getElementsByTagName("path"):
+            shape.setAttribute("fill", "none")
+            shape.setAttribute("stroke", "none")
     background = next(e for e in svg.childNodes if getattr(e, "tagName", None) == "rect")
     background.setAttribute("height", "100%")
     svg.appendChild(_footer(doc, layout))
