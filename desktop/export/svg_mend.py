@@ -77,4 +77,5 @@ def mend_svg_exporter() -> None:
         return original(node, defs, item, options)
 
     correct_coordinates._fact_explorer_mended = True  # type: ignore[attr-defined]
+    correct_coordinates.original = original  # type: ignore[attr-defined]  # what pyqtgraph ships, for tests
     _svg_module.correctCoordinates = correct_coordinates
