@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayo
 from desktop.formatting import format_fact
 from desktop.store import FactBase, GlossaryTerm
 from desktop.ui.link_browser import LinkBrowser
+from desktop.ui.page_html import PageColours, page_style
 from desktop.ui.text_markup import link, markdown_bold
 
 
@@ -33,9 +34,9 @@ def term_filter_model(source: QStandardItemModel, parent: QObject) -> QSortFilte
     return proxy
 
 
-def term_html(fb: FactBase, term: GlossaryTerm) -> str:
+def term_html(fb: FactBase, term: GlossaryTerm, colours: PageColours) -> str:
     """A term's definition (Markdown bold as bold) and links to the sections and facts that mention it."""
-    parts = [f"<h2>{html.escape(term.term)}</h2>", f"<p>{markdown_bold(term.definition)}</p>"]
+    parts = [page_style(colours), f"<h2>{html.escape(term.term)}</h2>", f"<p>{markdown_bold(term.definition)}</p>"]
     sections = fb.sections_mentioning(term.term)
     facts = fb.facts_mentioning(term.term)
     if sections or facts:
@@ -50,9 +51,10 @@ class GlossaryPanel(QWidget):
 
     target_activated = Signal(str)
 
-    def __init__(self, factbase: FactBase, parent: QWidget | None = None) -> None:
+    def __init__(self, factbase: FactBase, colours: PageColours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._factbase = factbase
+        self._colours = colours
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter terms (Ctrl+F)")
         self.filter_edit.setAccessibleName("Glossary filter")
@@ -127,4 +129,4 @@ class GlossaryPanel(QWidget):
             self.definition.clear()
             return
         term = self._terms[self.proxy.mapToSource(current).row()]
-        self.definition.setHtml(term_html(self._factbase, term))
+        self.definition.setHtml(term_html(self._factbase, term, self._colours))

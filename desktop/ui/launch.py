@@ -33,11 +33,10 @@ def _application() -> QApplication:
     app.setApplicationName("Fact Explorer")
     app.setOrganizationName("FactExplorer")
     scheme = os.environ.get(COLOUR_SCHEME_ENV, "").lower()
-    if scheme in ("dark", "light"):
-        from PySide6.QtCore import Qt
+    if scheme:
+        from desktop.ui.theme import apply_colour_scheme
 
-        app.setStyle("Fusion")  # Fusion follows the colour scheme on every platform, even under Xvfb
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+        apply_colour_scheme(app, scheme)
     return app
 
 
@@ -53,6 +52,9 @@ def save_png_atomically(image: object, path: Path) -> None:
     try:
         if not image.save(tmp, "PNG"):  # type: ignore[attr-defined]
             raise OSError(f"{path}: cannot write PNG")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a screenshot is an ordinary file
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -24,6 +24,8 @@ from desktop.ui.theme import page_colours
 from desktop.ui.window_state import last_target, restore_window_state, save_window_state
 
 DEFAULT_SIZE = (1440, 900)
+TREE_WIDTH = 400  # wide enough for most fact labels with their values
+GLOSSARY_WIDTH = 330
 
 
 def _charts() -> ModuleType:
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
+        self._fit_tree_columns()
         self.tree.setAccessibleName("Sections and facts")
         self.tree.expandAll()
         self.page = LinkBrowser("Page", self)
@@ -66,16 +69,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, DEFAULT_SIZE[0] - 340])
+        self.splitter.setSizes([TREE_WIDTH, DEFAULT_SIZE[0] - TREE_WIDTH])
         self.setCentralWidget(self.splitter)
 
-        self.glossary = GlossaryPanel(factbase, self)
+        self.glossary = GlossaryPanel(factbase, self._colours, self)
         self.glossary_dock = QDockWidget("Glossary", self)
         self.glossary_dock.setObjectName("glossaryDock")
         self.glossary_dock.setWidget(self.glossary)
         self.glossary_dock.setAccessibleName("Glossary panel")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
-        self.resizeDocks([self.glossary_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.glossary_dock], [GLOSSARY_WIDTH], Qt.Orientation.Horizontal)
 
         self.actions = build_menus(self, self.glossary_dock.toggleViewAction())
         self._connect(self.actions)
@@ -84,6 +87,15 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
         self.statusBar().showMessage(self._fact_base_summary())
         self.resize(*DEFAULT_SIZE)
+
+    def _fit_tree_columns(self) -> None:
+        """The name column takes the room left and elides; the figure column always shows the whole figure."""
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _connect(self, actions: WindowActions) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)

@@ -27,7 +27,7 @@ class PageColours:
     dark: bool = False
 
 
-def _style(c: PageColours) -> str:
+def page_style(c: PageColours) -> str:
     return (
         "<style>"
         f"body {{ color: {c.text}; }}"
@@ -92,7 +92,7 @@ def _headline(fb: FactBase) -> str:
 def report_page(fb: FactBase, colours: PageColours) -> str:
     """Headline, lead and the sections with their headline figures."""
     doc = fb.document
-    parts = [_style(colours), _headline(fb)]
+    parts = [page_style(colours), _headline(fb)]
     parts.append(f'<p class="muted">{html.escape(doc.source_date)}; figures as of {html.escape(doc.source_as_of)}</p>')
     rows = []
     for section in fb.sections():
@@ -110,7 +110,7 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
 def section_page(fb: FactBase, section_id: str, colours: PageColours) -> str:
     """The section's text as the report has it, figures and terms linked, then its facts."""
     section = fb.section(section_id)
-    parts = [_style(colours), f"<h1>{html.escape(section.title)}</h1>", _section_text(fb, section)]
+    parts = [page_style(colours), f"<h1>{html.escape(section.title)}</h1>", _section_text(fb, section)]
     parts.append(_fact_list(fb.facts(section_id), "Facts in this section"))
     return "".join(parts)
 
@@ -119,7 +119,7 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     """The value large; qualifier, unit, period; the quote inside its paragraph; derivation; terms; neighbours."""
     fact = fb.fact(fact_id)
     section = fb.section(fact.section_id)
-    parts = [_style(colours)]
+    parts = [page_style(colours)]
     parts.append(f'<p class="muted">{link("section", section.id, section.title)} › fact</p>')
     parts.append(f"<h1>{html.escape(fact.label)}</h1>")
     parts.append(f'<p style="font-size: 30pt; font-weight: bold;">{html.escape(format_with_qualifier(fact))}</p>')

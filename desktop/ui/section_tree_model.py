@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.formatting import format_fact, format_with_qualifier
-from desktop.store import Fact, FactBase, Section
+from desktop.store import FactBase
 from desktop.ui.navigation import REPORT, fact_target, section_target
 
 TARGET_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1, spelled as a number so no Qt enum is touched before paint
@@ -26,33 +26,29 @@ def _item(text: str, tooltip: str, target: str) -> QStandardItem:
     return item
 
 
-def section_text(section: Section, headline: Fact | None) -> str:
-    return f"{section.title} — {format_with_qualifier(headline)}" if headline else section.title
-
-
-def fact_text(fact: Fact) -> str:
-    return f"{fact.label}: {format_with_qualifier(fact)}"
-
-
 class SectionTreeModel(QStandardItemModel):
-    """Report → sections → facts, read once; index_of() finds the row of a navigation target."""
+    """Report → sections → facts in two columns: the name, and the figure (a section's is its headline figure).
+
+    The figure has a column of its own so that a long label is elided, never the number.
+    """
 
     def __init__(self, factbase: FactBase, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: dict[str, QStandardItem] = {}
-        report = self._add(self.invisibleRootItem(), "Report", factbase.document.title, REPORT)
+        self.setHorizontalHeaderLabels(["Section or fact", "Figure"])
+        report = self._add(self.invisibleRootItem(), "Report", "", factbase.document.title, REPORT)
         for section, facts in factbase.section_tree():
             headline = next((f for f in facts if f.id == section.headline_fact_id), None)
-            section_item = self._add(
-                report, section_text(section, headline), section.subheading or section.title, section_target(section.id)
-            )
+            figure = format_with_qualifier(headline) if headline else ""
+            tip = section.subheading or section.title
+            section_item = self._add(report, section.title, figure, tip, section_target(section.id))
             for fact in facts:
-                tip = f"{format_fact(fact)} ({fact.period})" + (" — derived" if fact.derived else "")
-                self._add(section_item, fact_text(fact), tip, fact_target(fact.id))
+                tip = f"{fact.label}: {format_fact(fact)} ({fact.period})" + (" — derived" if fact.derived else "")
+                self._add(section_item, fact.label, format_with_qualifier(fact), tip, fact_target(fact.id))
 
-    def _add(self, parent: QStandardItem, text: str, tooltip: str, target: str) -> QStandardItem:
+    def _add(self, parent: QStandardItem, text: str, figure: str, tooltip: str, target: str) -> QStandardItem:
         item = _item(text, tooltip, target)
-        parent.appendRow(item)
+        parent.appendRow([item, _item(figure, tooltip, target)])
         self._rows[target] = item
         return item
 

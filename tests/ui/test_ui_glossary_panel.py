@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from tests_ui_helpers import click_text
 
 from desktop.ui.glossary_panel import GlossaryPanel, term_filter_model, term_list_model
+from desktop.ui.page_html import PageColours
 
 
 def test_glossary_link_in_text_opens_the_term(qtbot, window, factbase):
@@ -21,7 +22,7 @@ def test_glossary_link_in_text_opens_the_term(qtbot, window, factbase):
 
 
 def test_filter_narrows_the_terms(qtbot, factbase):
-    panel = GlossaryPanel(factbase)
+    panel = GlossaryPanel(factbase, PageColours())
     qtbot.addWidget(panel)
     everything = panel.proxy.rowCount()
     assert everything == len(factbase.terms())
