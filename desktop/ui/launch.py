@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.charts.refcounts import keep_singletons_alive
 from desktop.store import FactBase, FactBaseError
 from desktop.ui.first_paint import report_painted, when_painted
 from desktop.ui.plot_loader import PlotLoader
@@ -62,6 +63,9 @@ def save_png_atomically(image: object, path: Path) -> None:
 
 
 def run_window(db_path: Path | None, screenshot: Path | None, default_db: Path, open_id: str | None) -> int:
+    # First of all: PySide6 6.12 on Python 3.11 drops a reference to None on every void call, and a window
+    # makes thousands of them; without this the interpreter aborts after a few minutes of use (none_dealloc).
+    keep_singletons_alive()
     app = _application()
     try:
         factbase = FactBase.open(db_path if db_path is not None else default_db)

@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop.charts.refcounts import keep_singletons_alive
 from desktop.store import FactBase
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plot_loader import PlotLoader
+
+# As launch does: these tests build many windows, each costing None thousands of references (PySide6 6.12 bug).
+keep_singletons_alive()
 
 
 @pytest.fixture
