@@ -37,7 +37,7 @@ def install_export_actions(window: MainWindow) -> Any | None:
         return window.chart.spec
 
     actions = ExportActions(window, window.factbase, current_target, current_chart)
-    actions.install(window.actions.file_menu)
+    actions.install(window.window_actions.file_menu)
     window.page_changed.connect(lambda _target: actions.update_enabled())
     window.chart.chart_shown.connect(actions.update_enabled)  # Export Chart… waits for the chart to arrive
     window.chart.plot_created.connect(actions.chart_context_menu)

@@ -21,7 +21,7 @@ class LinkBrowser(QTextBrowser):
         self.setAccessibleName(accessible_name)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Rich text may ask for images or style sheets by URL: answer nothing, so nothing is ever fetched."""
         return None
 

@@ -80,8 +80,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.resizeDocks([self.glossary_dock], [GLOSSARY_WIDTH], Qt.Orientation.Horizontal)
 
-        self.actions = build_menus(self, self.glossary_dock.toggleViewAction())
-        self._connect(self.actions)
+        self.window_actions = build_menus(self, self.glossary_dock.toggleViewAction())
+        self._connect(self.window_actions)
         self.setTabOrder(self.tree, self.page)
         self.setTabOrder(self.page, self.chart.table)
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
@@ -196,8 +196,8 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(index)
 
     def _update_navigation(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
-        self.actions.forward.setEnabled(self.history.can_go_forward())
+        self.window_actions.back.setEnabled(self.history.can_go_back())
+        self.window_actions.forward.setEnabled(self.history.can_go_forward())
 
     # Handlers ----------------------------------------------------------------------------------------------
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -7,7 +7,7 @@ Each row carries its navigation target ('report', 'section:ID', 'fact:ID') under
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.formatting import format_fact, format_with_qualifier
@@ -32,8 +32,8 @@ class SectionTreeModel(QStandardItemModel):
     The figure has a column of its own so that a long label is elided, never the number.
     """
 
-    def __init__(self, factbase: FactBase, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, factbase: FactBase, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: dict[str, QStandardItem] = {}
         self.setHorizontalHeaderLabels(["Section or fact", "Figure"])
         report = self._add(self.invisibleRootItem(), "Report", "", factbase.document.title, REPORT)

@@ -12,7 +12,7 @@ pytest.importorskip("desktop.ui.export_actions")
 def test_file_menu_offers_export_and_print_for_the_page_viewed(qtbot, window, charted):
     actions = install_export_actions(window)
     assert actions is not None
-    texts = [a.text().replace("&", "") for a in window.actions.file_menu.actions()]
+    texts = [a.text().replace("&", "") for a in window.window_actions.file_menu.actions()]
     for wanted in ("Export Chart…", "Copy Chart", "Print…", "Export PDF…", "Export All Charts…", "Quit"):
         assert wanted in texts
     assert actions.export_chart.shortcut().toString() == "Ctrl+E"

@@ -74,7 +74,7 @@ def test_models_pass_the_model_tester(owner, factbase, qtmodeltester):
 
 
 def test_enter_in_filter_moves_to_the_first_match(qtbot, window):
-    window.actions.find_term.trigger()
+    window.window_actions.find_term.trigger()
     assert window.glossary.filter_edit.hasFocus()
     qtbot.keyClicks(window.glossary.filter_edit, "chengdu")
     qtbot.keyClick(window.glossary.filter_edit, Qt.Key.Key_Return)

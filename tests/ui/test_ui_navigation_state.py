@@ -30,8 +30,8 @@ def test_back_and_forward_by_keyboard(qtbot, window):
     assert window.current_target == "fact:ai-datasets-growth"
     assert window.tree.currentIndex() == window.tree_model.index_of("fact:ai-datasets-growth")
     window.open_target("section:digital-services")  # a new visit drops what was ahead
-    assert not window.actions.forward.isEnabled()
-    assert window.actions.back.isEnabled()
+    assert not window.window_actions.forward.isEnabled()
+    assert window.window_actions.back.isEnabled()
 
 
 def test_history_goes_nowhere_past_its_ends():
@@ -45,7 +45,7 @@ def test_history_goes_nowhere_past_its_ends():
 
 
 def test_arrows_walk_the_tree_and_enter_opens_the_page(qtbot, window, factbase):
-    window.actions.focus_tree.trigger()
+    window.window_actions.focus_tree.trigger()
     assert window.tree.hasFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # report → first section
     first = factbase.sections()[0]
@@ -59,7 +59,7 @@ def test_arrows_walk_the_tree_and_enter_opens_the_page(qtbot, window, factbase):
 
 def test_tab_and_enter_follow_a_link_in_the_page(qtbot, window):
     window.open_target("section:data-applications")
-    window.actions.focus_page.trigger()
+    window.window_actions.focus_page.trigger()
     assert window.page.hasFocus()
     qtbot.keyClick(window.page, Qt.Key.Key_Tab)  # the first link on the page
     anchor = window.page.textCursor().charFormat().anchorHref()

@@ -88,6 +88,6 @@ def test_rich_text_loads_nothing_remote(window):
 def test_about_box_names_the_fact_base_and_its_version(window, factbase, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr("desktop.ui.main_window.QMessageBox.about", lambda _parent, _title, text: shown.append(text))
-    window.actions.about.trigger()
+    window.window_actions.about.trigger()
     assert factbase.document.title in shown[0]
     assert f"Version {factbase.document.factbase_version}" in shown[0]
