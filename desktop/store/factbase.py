@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -111,6 +112,13 @@ class FactBase:
     def _rows(self, sql: str, *params: object) -> list[sqlite3.Row]:
         return self._conn.execute(sql, params).fetchall()
 
+    def _one(self, sql: str, wanted: str, what: str, known: Callable[[], list[str]]) -> sqlite3.Row:
+        """The single row an id names; an unknown id raises UnknownIdError with the nearest known ones."""
+        rows = self._rows(sql, wanted)
+        if not rows:
+            raise UnknownIdError(what, wanted, known())
+        return rows[0]
+
     def _read_document(self) -> Document:
         meta = {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
         return Document(
@@ -129,10 +137,8 @@ class FactBase:
         return [_section(r) for r in self._rows("SELECT * FROM sections ORDER BY position")]
 
     def section(self, section_id: str) -> Section:
-        rows = self._rows("SELECT * FROM sections WHERE id = ?", section_id)
-        if not rows:
-            raise UnknownIdError("section", section_id, [s.id for s in self.sections()])
-        return _section(rows[0])
+        sql = "SELECT * FROM sections WHERE id = ?"
+        return _section(self._one(sql, section_id, "section", lambda: [s.id for s in self.sections()]))
 
     def paragraphs(self, section_id: str) -> list[Paragraph]:
         self.section(section_id)
@@ -161,10 +167,7 @@ class FactBase:
         return [r[0] for r in self._rows("SELECT id FROM facts ORDER BY section_id, position")]
 
     def fact(self, fact_id: str) -> Fact:
-        rows = self._rows("SELECT * FROM facts WHERE id = ?", fact_id)
-        if not rows:
-            raise UnknownIdError("fact", fact_id, self.fact_ids())
-        return _fact(rows[0])
+        return _fact(self._one("SELECT * FROM facts WHERE id = ?", fact_id, "fact", self.fact_ids))
 
     def fact_headings(self, fact_id: str) -> list[FactHeading]:
         return [
@@ -177,10 +180,8 @@ class FactBase:
         return [_term(r) for r in self._rows("SELECT * FROM glossary ORDER BY position")]
 
     def term(self, name: str) -> GlossaryTerm:
-        rows = self._rows("SELECT * FROM glossary WHERE term = ? COLLATE NOCASE", name)
-        if not rows:
-            raise UnknownIdError("glossary term", name, [t.term for t in self.terms()])
-        return _term(rows[0])
+        sql = "SELECT * FROM glossary WHERE term = ? COLLATE NOCASE"
+        return _term(self._one(sql, name, "glossary term", lambda: [t.term for t in self.terms()]))
 
     def term_mentions(self, section_id: str | None = None, term: str | None = None) -> list[TermMention]:
         """Where glossary terms occur in the report's text, for linking them."""
