@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from desktop.charts.spec import ChartSpec
 from desktop.export.sheet_content import (
     BigValue,
     Block,
@@ -64,7 +65,7 @@ class Piece:
 class PaintContext:
     """What pieces look up only at paint time: chart pictures and the page each anchor landed on."""
 
-    specs: dict[ChartKey, object] = field(default_factory=dict)  # None where a subject has no chart
+    specs: dict[ChartKey, ChartSpec | None] = field(default_factory=dict)  # None where a subject has no chart
     chart_sizes: dict[ChartKey, tuple[float, float]] = field(default_factory=dict)
     images: dict[ChartKey, QImage] = field(default_factory=dict)
     anchor_pages: dict[str, int] = field(default_factory=dict)

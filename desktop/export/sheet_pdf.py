@@ -86,7 +86,9 @@ def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, prog
     for key, (box_width, box_height) in context.chart_sizes.items():
         if progress is not None and not progress(done, total):
             return False
-        context.images[key] = chart_image(context.specs[key], box_width, box_height)
+        spec = context.specs[key]
+        assert spec is not None  # only boxes with a chart were given a size
+        context.images[key] = chart_image(spec, box_width, box_height)
         done += 1
 
     output = printer.outputFileName()
