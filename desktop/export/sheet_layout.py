@@ -45,6 +45,8 @@ ACCENT = QColor("#1f4e79")
 RULE = QColor("#c8ccd2")
 HIGHLIGHT = QColor("#ffe27a")
 
+MAX_CHART_ASPECT = 2.0  # width / height of a chart picture on paper
+
 Paint = Callable[[QPainter, QPointF], None]
 ChartKey = tuple[str, str]
 
@@ -211,7 +213,9 @@ class PieceBuilder:
         key = (block.subject, block.id)
         if self.context.specs.get(key) is None:
             return []  # a subject without a chart (the lead section) leaves no hole
-        self.context.chart_sizes[key] = (self.width, height)
+        # A chart stretched wider than about twice its height squeezes its category labels into each other
+        # (landscape paper): draw it at most that wide, centred.
+        self.context.chart_sizes[key] = (min(self.width, height * MAX_CHART_ASPECT), height)
         width = self.width
 
         def paint(painter: QPainter, at: QPointF) -> None:

@@ -44,3 +44,10 @@ def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
         # name type [type...] encoding emb sub uni object ID: emb is the 5th field from the end
         fonts.append((cols[0], cols[-5] == "yes"))
     return fonts
+
+
+def pdf_images(path: Path) -> list[tuple[int, int, int]]:
+    """(width px, height px, x-ppi as placed on the page) of every picture in the PDF."""
+    lines = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in lines.splitlines()[2:]]
+    return [(int(cols[3]), int(cols[4]), int(cols[12])) for cols in rows]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from sheet_pdf_reading import pdf_fonts, pdf_info, pdf_text
+from sheet_pdf_reading import pdf_fonts, pdf_images, pdf_info, pdf_text
 
 from desktop.export.sheet_content import SheetTarget
 from desktop.export.sheet_pdf import SheetError, pdf_printer, print_sheet, write_sheet_pdf
@@ -70,6 +70,17 @@ def test_landscape_turns_the_page(written_sheets: Writer) -> None:
     path = written_sheets(SheetTarget.fact("internet-users"), "Letter", True)
     assert _size(path) == (LETTER[1], LETTER[0])
     assert pdf_info(path).pages == 1
+
+
+def test_charts_keep_their_proportions_and_print_crisp_even_in_landscape(
+    written_sheets: Writer, sheet_factbase: FactBase
+) -> None:
+    """Stretched to the width of landscape paper, a chart's labels would run into each other."""
+    images = pdf_images(written_sheets(SheetTarget.report(), "A4", True))
+    charts = len(sheet_factbase.facts()) + sum(1 for s in sheet_factbase.sections() if sheet_factbase.facts(s.id))
+    assert len(images) == charts
+    for width, height, ppi in images:
+        assert 1.0 <= width / height <= 2.0 and ppi >= 200, (width, height, ppi)
 
 
 def test_a_derived_fact_sheet_shows_its_formula(written_sheets: Writer, sheet_factbase: FactBase) -> None:
