@@ -237,6 +237,8 @@ class PieceBuilder:
         rows = [self._row(row, table.widths, bold=False) for row in table.rows]
         for row in rows:
             row.repeat = header
+        if len(rows) >= 3:
+            rows[-2].keep_with_next = True  # no last row alone under a repeated header on a new page
         return [header, *rows]
 
     def _row(self, cells: tuple[str, ...], widths: tuple[float, ...], *, bold: bool) -> Piece:

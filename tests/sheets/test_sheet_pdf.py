@@ -168,6 +168,7 @@ def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_ro
         assert set(fact.label.replace("-", " ").split()) <= words, fact.label
         row_pages.append(holding[0])
     assert len(set(row_pages)) >= 2  # the table did continue onto another page
+    assert row_pages[-1] == row_pages[-2]  # and its last row did not go over alone
     assert all(pages[n].count("Fact Value Period") == 1 for n in set(row_pages))  # with its header
 
 
