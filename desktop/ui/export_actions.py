@@ -197,6 +197,7 @@ class ExportActions(QObject):
             show_error(self.window, "Export All Charts", str(exc))
         finally:
             dialog.close()
+            dialog.deleteLater()
         self._status(f"Saved {written} of {len(ids)} charts in {directory}")
 
     # Sheets ------------------------------------------------------------------------------------------------------
@@ -220,6 +221,7 @@ class ExportActions(QObject):
             return
         finally:
             dialog.close()
+            dialog.deleteLater()
         self._status(f"Saved {written}" if written else "Export cancelled; nothing written")
 
     def _on_print(self) -> None:
