@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QWidget
 from sheet_pdf_reading import pdf_info, pdf_text
 
 from desktop.charts.spec import ChartSpec, all_chart_ids, chart_for_fact
@@ -205,10 +206,16 @@ def test_right_click_on_the_chart_offers_export_and_copy(harness: Harness, qtbot
     qtbot.addWidget(plot)
     harness.actions.chart_context_menu(plot)
     menu = harness.actions.chart_menu
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
-    QApplication.sendEvent(plot.viewport(), event)
+    plot.resize(600, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    # A right-click through the window system, as a mouse makes it: Qt turns it into a context-menu event.
+    centre = plot.viewport().mapTo(plot, plot.viewport().rect().center())
+    QTest.mouseClick(plot.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, centre)
     qtbot.waitUntil(menu.isVisible)
     assert menu.actions() == [harness.actions.export_chart, harness.actions.copy_chart]
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert shown == [menu]  # and not pyqtgraph's own menu, whose SVG export breaks on this PySide6
     menu.hide()
 
 
