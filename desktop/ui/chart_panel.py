@@ -77,6 +77,7 @@ class ChartPanel(QWidget):
             self._resolve()
             return
         self.spec = None
+        self.setVisible(True)
         self.table.setVisible(False)
         self._drop_plot()
         self._show_status("Loading chart…")
@@ -92,6 +93,8 @@ class ChartPanel(QWidget):
         self.table.setVisible(spec is not None)
         self.setAccessibleDescription(spec.title if spec else "")
         self._drop_plot()
+        # A page without a chart (the report's front page) gives the page the whole height.
+        self.setVisible(spec is not None)
         if spec is None:
             self._show_status("No chart for this page.")
         elif self._loader.error is not None:

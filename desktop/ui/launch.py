@@ -1,7 +1,8 @@
 """The GUI's composition root: open the fact base, build the window, show it, and bring charts in after.
 
 With --screenshot: the window as at first launch (no saved settings read or written), timed at its first full
-paint, then saved as PNG once its chart is drawn too, and the app exits.
+paint, saved as PNG once the page is complete (at once for the front page, which has no chart; once the chart is
+drawn for a section or fact opened with --open), and the app exits.
 """
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ def run_window(db_path: Path | None, screenshot: Path | None, default_db: Path, 
 
     def _on_painted() -> None:
         report_painted("painted")  # the mark: the window as first painted (bench/bare_window.py marks the same)
+        if screenshot is not None and window.chart.is_ready:
+            # Nothing more is coming for this page (the front page has no chart): save it as it stands.
+            _save_when_charted()
+            return
         loader.start()
         from desktop.ui.export_hook import install_export_actions
 

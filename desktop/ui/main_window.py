@@ -146,9 +146,9 @@ class MainWindow(QMainWindow):
         if kind == "section":
             return section_page(fb, ident, self._colours), lambda: _charts().chart_for_section(fb, ident)
         if kind == "report":
-            lead = next((s for s in fb.sections() if s.role == "lead"), None)
-            chart = (lambda: _charts().chart_for_section(fb, lead.id)) if lead else None
-            return report_page(fb, self._colours), chart
+            # The front page is the report's contents: headline, lead and sections with their headline figures.
+            # Its charts are one click away, on the section pages; so the first launch needs no pyqtgraph at all.
+            return report_page(fb, self._colours), None
         raise UnknownIdError("page", f"{kind}:{ident}", ["report", "section:ID", "fact:ID", "term:NAME"])
 
     def _open_term(self, name: str) -> bool:

@@ -28,11 +28,21 @@ def test_placeholder_until_pyqtgraph_is_in_then_chart_and_table(qtbot, window, l
 
 
 def test_next_page_draws_its_chart_at_once(qtbot, window, charted, factbase):
+    window.open_target("section:data-market")
     window.open_target("fact:apparel-turnaround")
     assert window.chart.is_ready and window.chart.plot_widget is not None
     assert window.chart.spec == chart_for_fact(factbase, "apparel-turnaround")
     window.go_back()
-    assert window.chart.spec is not None and window.chart.spec.chart_id != "apparel-turnaround"
+    assert window.chart.spec is not None and window.chart.spec.chart_id == "data-market"
+
+
+def test_front_page_gives_the_text_the_whole_height(qtbot, window, charted):
+    window.open_target("fact:apparel-turnaround")
+    assert not window.chart.isHidden()
+    window.open_target("report")
+    assert window.chart.isHidden() and window.chart.is_ready and window.chart.spec is None
+    window.open_target("section:infrastructure")
+    assert not window.chart.isHidden() and window.chart.plot_widget is not None
 
 
 def test_chart_table_model_passes_the_model_tester(factbase, qtmodeltester):
