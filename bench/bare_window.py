@@ -6,22 +6,23 @@ Run: python bench/bare_window.py OUT.png  (with FACT_EXPLORER_TIMING=1 it prints
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.first_paint import report_painted, when_painted
+from desktop.ui.screenshot import save_screenshot
 
 
 def main(out: str) -> int:
     app = QApplication(sys.argv[:1])
     window = QWidget()
     window.setWindowTitle("bare")
-    window.resize(1280, 800)
+    window.resize(1440, 900)  # the app's first-launch size (desktop/ui/main_window.py DEFAULT_SIZE)
 
     def _on_painted() -> None:
         report_painted("painted")
-        image = window.grab()
-        image.save(out, "PNG")
+        save_screenshot(window, Path(out))
         app.quit()
 
     when_painted(window, _on_painted)

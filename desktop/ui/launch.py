@@ -18,6 +18,7 @@ from desktop.charts.refcounts import keep_singletons_alive
 from desktop.store import FactBase, FactBaseError
 from desktop.ui.first_paint import report_painted, when_painted
 from desktop.ui.plot_loader import PlotLoader
+from desktop.ui.screenshot import save_screenshot
 
 PROG = "fact-explorer"
 CHART_TIMEOUT_MS = 30_000
@@ -40,27 +41,6 @@ def _application() -> QApplication:
 
         apply_colour_scheme(app, scheme)
     return app
-
-
-def save_png_atomically(image: object, path: Path) -> None:
-    """Write to a temporary file beside the target, then rename: a failed save leaves no partial file."""
-    import tempfile
-
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise OSError(f"{path}: no such directory {directory}")
-    fd, tmp = tempfile.mkstemp(prefix=".screenshot-", suffix=".png", dir=directory)
-    os.close(fd)
-    try:
-        if not image.save(tmp, "PNG"):  # type: ignore[attr-defined]
-            raise OSError(f"{path}: cannot write PNG")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a screenshot is an ordinary file
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def run_window(db_path: Path | None, screenshot: Path | None, default_db: Path, open_id: str | None) -> int:
@@ -110,7 +90,7 @@ def run_window(db_path: Path | None, screenshot: Path | None, default_db: Path, 
         def _save(timed_out: bool = False) -> None:
             timer.stop()
             try:
-                save_png_atomically(window.grab().toImage(), screenshot)  # type: ignore[arg-type]
+                save_screenshot(window, screenshot)  # type: ignore[arg-type]
             except OSError as exc:
                 print(f"{PROG}: {exc}", file=sys.stderr)
                 exit_code[0] = 1
