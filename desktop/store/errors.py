@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ class UnknownIdError(KeyError):
     def __init__(self, what: str, wanted: str, known: list[str]) -> None:
         self.what = what
         self.wanted = wanted
+        import difflib  # only when an id is wrong: not on the window's start-up path
+
         self.nearest = difflib.get_close_matches(wanted, known, n=3, cutoff=0.4)
         super().__init__(wanted)
 
