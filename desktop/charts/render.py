@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -139,7 +139,7 @@ def _draw_footer(painter: QPainter, layout: ChartLayout) -> None:
     painter.setPen(QColor(LIGHT.muted))
     ascent = QFontMetricsF(font).ascent()
     for y, line in layout.baselines(ascent):
-        painter.drawText(FOOTER_MARGIN, y, line)
+        painter.drawText(QPointF(FOOTER_MARGIN, y), line)
 
 
 def chart_metadata(spec: ChartSpec) -> dict[str, str]:

@@ -72,8 +72,7 @@ def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
     groups = Counter((f.kind, f.unit) for f in facts)
     largest = max(groups.values())
     if largest < 2:
-        headline = section.headline_fact_id or facts[0].id
-        spec = chart_for_fact(factbase, headline)
+        spec = chart_for_fact(factbase, section.headline_fact_id or facts[0].id)
         return replace(spec, chart_id=section.id, title=section.title)
     keys = [k for k, n in groups.items() if n == largest]
     headline = next((f for f in facts if f.id == section.headline_fact_id), None)

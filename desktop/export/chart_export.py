@@ -92,7 +92,8 @@ def _png_bytes(image: QImage) -> bytes:
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; only str works
+    if not saved:
         raise ChartExportError("Qt could not encode the chart as PNG")
     buffer.close()
     return bytes(array.data())

@@ -8,6 +8,7 @@ pyqtgraph's generic <title>/<desc>, and add <metadata> carrying the source and a
 
 from __future__ import annotations
 
+from typing import Any
 from xml.dom import minidom
 
 import pyqtgraph.exporters
@@ -24,6 +25,8 @@ from desktop.charts.render import (
 )
 from desktop.charts.spec import ChartSpec
 from desktop.export.svg_mend import mend_svg_exporter
+
+Node = Any  # minidom's stubs make every child Optional and a union: not worth the casts
 
 _DC = "http://purl.org/dc/elements/1.1/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -44,7 +47,7 @@ def render_chart_svg(spec: ChartSpec, width: int = 1600, height: int | None = No
     return doc.toxml(encoding="UTF-8")
 
 
-def _finish(doc: minidom.Document, spec: ChartSpec, layout: ChartLayout, width: int) -> None:
+def _finish(doc: Node, spec: ChartSpec, layout: ChartLayout, width: int) -> None:
     svg = doc.documentElement
     total = layout.height
     svg.setAttribute("viewBox", f"0 0 {layout.width:g} {total:g}")
@@ -69,18 +72,18 @@ def _finish(doc: minidom.Document, spec: ChartSpec, layout: ChartLayout, width: 
     svg.appendChild(_footer(doc, layout))
 
 
-def _first_element(parent: minidom.Element, tag: str) -> minidom.Element:
+def _first_element(parent: Node, tag: str) -> Node:
     return next(e for e in parent.childNodes if getattr(e, "tagName", None) == tag)
 
 
-def _replace_text_child(doc: minidom.Document, svg: minidom.Element, tag: str, text: str) -> None:
+def _replace_text_child(doc: Node, svg: Node, tag: str, text: str) -> None:
     node = _first_element(svg, tag)
     for child in list(node.childNodes):
         node.removeChild(child)
     node.appendChild(doc.createTextNode(text))
 
 
-def _metadata(doc: minidom.Document, spec: ChartSpec, meta: dict[str, str]) -> minidom.Element:
+def _metadata(doc: Node, spec: ChartSpec, meta: dict[str, str]) -> Node:
     metadata = doc.createElement("metadata")
     rdf = doc.createElement("rdf:RDF")
     record = doc.createElement("rdf:Description")
@@ -99,7 +102,7 @@ def _metadata(doc: minidom.Document, spec: ChartSpec, meta: dict[str, str]) -> m
     return metadata
 
 
-def _footer(doc: minidom.Document, layout: ChartLayout) -> minidom.Element:
+def _footer(doc: Node, layout: ChartLayout) -> Node:
     font = footer_font()
     group = doc.createElement("g")
     group.setAttribute("id", "provenance")

@@ -18,9 +18,10 @@ from __future__ import annotations
 import importlib
 import re
 from typing import Any
-from xml.dom import minidom
 
 import pyqtgraph.exporters  # noqa: F401  # `import pyqtgraph` does not load the exporters
+
+Node = Any  # minidom's stubs make every child Optional and a union: not worth the casts
 
 # The package re-exports the class under the module's name; the function to mend lives in the module.
 _svg_module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
@@ -47,7 +48,7 @@ def close_paths_explicitly(d: str) -> str:
     return " ".join(tokens)
 
 
-def _rects_as_paths(node: minidom.Element) -> None:
+def _rects_as_paths(node: Node) -> None:
     for rect in list(node.getElementsByTagName("rect")):
         x, y = (float(rect.getAttribute(a) or 0) for a in ("x", "y"))
         w, h = (float(rect.getAttribute(a) or 0) for a in ("width", "height"))
@@ -59,7 +60,7 @@ def _rects_as_paths(node: minidom.Element) -> None:
         rect.parentNode.replaceChild(path, rect)
 
 
-def _close_paths(node: minidom.Element) -> None:
+def _close_paths(node: Node) -> None:
     for path in node.getElementsByTagName("path"):
         d = path.getAttribute("d")
         if d:
@@ -67,15 +68,15 @@ def _close_paths(node: minidom.Element) -> None:
 
 
 def mend_svg_exporter() -> None:
-    original = getattr(_svg_module, "correctCoordinates", None)
+    original: Any = getattr(_svg_module, "correctCoordinates", None)
     if original is None or getattr(original, "_fact_explorer_mended", False):
         return
 
-    def correct_coordinates(node: minidom.Element, defs: Any, item: Any, options: Any) -> Any:
+    def correct_coordinates(node: Node, defs: Any, item: Any, options: Any) -> Any:
         _rects_as_paths(node)
         _close_paths(node)
         return original(node, defs, item, options)
 
     correct_coordinates._fact_explorer_mended = True  # type: ignore[attr-defined]
     correct_coordinates.original = original  # type: ignore[attr-defined]  # what pyqtgraph ships, for tests
-    _svg_module.correctCoordinates = correct_coordinates
+    _svg_module.correctCoordinates = correct_coordinates  # type: ignore[attr-defined]
