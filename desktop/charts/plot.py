@@ -22,10 +22,14 @@ from desktop.charts.wrapping_label import WrappingLabel
 keep_singletons_alive()  # every chart drawn costs None thousands of references on PySide6 6.12 + Python 3.11
 
 BAR_THICKNESS = 0.62
+# Below this size the longest value labels no longer fit beside their bars (tests check every chart at it).
+MIN_WIDTH, MIN_HEIGHT = 480, 260
 TITLE_POINT_SIZE = 12
 LABEL_POINT_SIZE = 10
 _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
+_NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
+_NARROW_PX = 560
 LEGEND_TEXT = "Dashed outline: derived, implied by the report but not stated"
 
 
@@ -42,7 +46,7 @@ def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bo
     axes = {"left": ChartAxis("left"), "bottom": ChartAxis("bottom")}
     widget = pg.PlotWidget(parent=parent, axisItems=axes)
     widget.setAccessibleName(f"Chart: {spec.title}")
-    widget.setMinimumSize(320, 220)
+    widget.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
     draw_chart(widget.getPlotItem(), spec, dark=dark)
     return widget
 
@@ -67,7 +71,7 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
     _set_axes(plot_item, spec, colours)
     if spec.has_derived:
         _add_legend(plot_item, colours)
-    fit = _LabelFit(plot_item, spec, [t for t, _ in labels])
+    fit = _LabelFit(plot_item, spec, [(bar, text) for text, bar in labels])
     plot_item._chart_fit = fit  # type: ignore[attr-defined]  # keeps the handler alive with the plot
     plot_item.getViewBox().sigResized.connect(fit.on_resized)
     fit.on_resized()
@@ -149,11 +153,7 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
     rows = 1 if spec.kind == "share" else len(spec.bars)
     font = QFont()
     font.setPointSize(LABEL_POINT_SIZE)
-    ticks = (
-        [(0, wrap_label(spec.title, _WRAP))]
-        if spec.kind == "share"
-        else [(i, wrap_label(b.label, _WRAP) if spec.horizontal else b.label) for i, b in enumerate(spec.bars)]
-    )
+    ticks = _category_ticks(spec, _WRAP)
     style = {"color": colours.foreground, "font-size": f"{LABEL_POINT_SIZE}pt"}
     for name in ("left", "bottom"):
         axis = plot_item.getAxis(name)
@@ -177,12 +177,22 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
         plot_item.hideAxis(value_name)
     if spec.horizontal:
         plot_item.invertY(True)  # the first bar on top, as the table under the chart reads
-        label_room = 28 if spec.category_axis else 0  # the rotated axis label sits left of the ticks
-        category.setWidth(_category_width(ticks, font) + label_room)
+        _set_category_width(category, spec, ticks, font)
     else:
         category.setHeight(None)
     plot_item.showGrid(x=spec.horizontal and bool(spec.value_axis), y=not spec.horizontal, alpha=0.15)
     plot_item._chart_rows = rows  # type: ignore[attr-defined]
+
+
+def _category_ticks(spec: ChartSpec, wrap: int) -> list[tuple[int, str]]:
+    if spec.kind == "share":
+        return [(0, wrap_label(spec.title, wrap))]
+    return [(i, wrap_label(b.label, wrap) if spec.horizontal else b.label) for i, b in enumerate(spec.bars)]
+
+
+def _set_category_width(axis: pg.AxisItem, spec: ChartSpec, ticks: list[tuple[int, str]], font: QFont) -> None:
+    label_room = 28 if spec.category_axis else 0  # the rotated axis label sits left of the ticks
+    axis.setWidth(_category_width(ticks, font) + label_room)
 
 
 def _category_width(ticks: list[tuple[int, str]], font: QFont) -> float:
@@ -200,13 +210,16 @@ def _add_legend(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
 class _LabelFit:
     """Keeps value labels inside the view: the value axis grows by the longest label's pixel size."""
 
-    def __init__(self, plot_item: pg.PlotItem, spec: ChartSpec, labels: list[pg.TextItem]) -> None:
+    def __init__(self, plot_item: pg.PlotItem, spec: ChartSpec, labels: list[tuple[Bar, pg.TextItem]]) -> None:
         self.plot_item = plot_item
         self.spec = spec
         self.labels = labels
+        self.wrap = _WRAP  # category labels start wrapped wide (_set_axes)
 
     def on_resized(self) -> None:
         spec = self.spec
+        if spec.horizontal:
+            self._wrap_categories()
         view = self.plot_item.getViewBox()
         size = view.boundingRect()
         low = min([0.0] + [b.start for b in spec.bars])
@@ -221,10 +234,10 @@ class _LabelFit:
             # A few pixels below zero let the axis print its "0" instead of culling it at the edge.
             low -= span * 8 / pixels
             span = high - low
-        if not _label_inside(spec):
-            extent = max((self._label_size(t) for t in self.labels), default=0.0) + _GAP_PX * 2
-            usable = max(pixels - extent, pixels * 0.35)  # a tiny view: labels may overflow, bars stay visible
-            span = span * pixels / usable if pixels > 0 else span * 1.3
+        if not _label_inside(spec) and pixels > 0:
+            span = max([span] + [self._span_fitting(bar.value - low, label, pixels) for bar, label in self.labels])
+        if spec.kind == "share" and pixels > 0:
+            span = max([span] + [self._place_share_label(bar, label, pixels, low) for bar, label in self.labels])
         rows = getattr(self.plot_item, "_chart_rows", len(spec.bars))
         value_range = (low, low + span)
         # One or two rows would make slabs of bars: keep at least three rows' height.
@@ -235,6 +248,46 @@ class _LabelFit:
         else:
             view.setRange(xRange=category_range, yRange=value_range, padding=0)
 
-    def _label_size(self, label: pg.TextItem) -> float:
+    def _place_share_label(self, bar: Bar, label: pg.TextItem, pixels: float, low: float) -> float:
+        """A share's last segment too thin for its label gets the label after the bar's end instead."""
+        segment_px = (bar.value - bar.start) / 100.0 * pixels
+        last = bar.value >= max(b.value for b in self.spec.bars)
+        outside = last and label.textItem.boundingRect().width() + _GAP_PX * 2 > segment_px
+        if outside:
+            label.setAnchor((0.0, 0.5))
+            label.setPos(bar.value, 0)
+            return self._span_fitting(bar.value - low, label, pixels)
+        label.setAnchor((0.5, 0.5))
+        label.setPos((bar.start + bar.value) / 2, 0)
+        return 0.0
+
+    def _span_fitting(self, length: float, label: pg.TextItem, pixels: float) -> float:
+        """The value span at which a bar of this length still leaves room for its label after its end."""
         rect = label.textItem.boundingRect()
-        return rect.width() if self.spec.horizontal else rect.height()
+        extent = (rect.width() if self.spec.horizontal else rect.height()) + _GAP_PX * 2
+        usable = max(pixels - extent, pixels * 0.25)  # a tiny view: labels may overflow, bars stay visible
+        return length * pixels / usable
+
+    def _wrap_categories(self) -> None:
+        # Decided by the plot's width and the rows' height, which the category axis does not change, so laying
+        # the plot out again cannot flip the choice back.
+        axis = self.plot_item.getAxis("left")
+        font = axis.style["tickFont"] or QFont()
+        wrap = self._category_wrap(QFontMetricsF(font).lineSpacing())
+        if wrap == self.wrap:
+            return
+        self.wrap = wrap
+        ticks = _category_ticks(self.spec, wrap)
+        axis.setTicks([ticks, []])
+        _set_category_width(axis, self.spec, ticks, font)
+
+    def _category_wrap(self, line_px: float) -> int:
+        if self.plot_item.width() >= _NARROW_PX:
+            return _WRAP
+        rows = 1 if self.spec.kind == "share" else len(self.spec.bars)
+        row_px = self.plot_item.getViewBox().height() / max(rows, 3)
+        for wrap in _NARROW_WRAPS:  # the narrowest whose lines still fit their row
+            lines = max(len(text.split("\n")) for _, text in _category_ticks(self.spec, wrap))
+            if lines * line_px <= row_px:
+                return wrap
+        return _WRAP

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from desktop.charts.palette import DARK, LIGHT
 from desktop.charts.plot import LEGEND_TEXT, draw_chart, make_plot_widget
@@ -47,9 +48,10 @@ def test_the_viewed_fact_is_drawn_in_the_highlight_colour(qtbot, factbase: FactB
     assert [i for i, colour in enumerate(brushes) if colour == LIGHT.highlight] == highlighted
 
 
-def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase) -> None:
+@pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320)])
+def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase, size: tuple[int, int]) -> None:
     for chart_id in all_chart_ids(factbase):
-        widget = _shown(qtbot, chart_for_id(factbase, chart_id), size=(560, 360))
+        widget = _shown(qtbot, chart_for_id(factbase, chart_id), size=size)
         view = widget.getPlotItem().getViewBox()
         area = view.mapRectToScene(view.boundingRect()).adjusted(-1, -1, 1, 1)
         for text in _items(widget, pg.TextItem):
@@ -57,7 +59,21 @@ def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase) -
             assert area.contains(rect), f"{chart_id}: label {text.textItem.toPlainText()!r} is clipped"
         for bar in _items(widget, pg.BarGraphItem):
             assert area.contains(bar.mapRectToScene(bar.boundingRect()).adjusted(1, 1, -1, -1)), chart_id
+        _assert_category_labels_do_not_overlap(widget, chart_id)
         widget.close()
+
+
+def _assert_category_labels_do_not_overlap(widget: pg.PlotWidget, chart_id: str) -> None:
+    plot = widget.getPlotItem()
+    spec_rows = plot._chart_rows
+    axis = plot.getAxis("left") if plot.getViewBox().yInverted() else None
+    if axis is None or spec_rows < 2:
+        return
+    ticks = axis._tickLevels[0]
+    line_px = QFontMetricsF(axis.style["tickFont"]).lineSpacing()
+    row_px = plot.getViewBox().height() / max(spec_rows, 3)
+    tallest = max(len(text.split("\n")) for _, text in ticks) * line_px
+    assert tallest <= row_px + 1, f"{chart_id}: category labels of {tallest:.0f} px overlap rows of {row_px:.0f} px"
 
 
 def test_plot_fits_a_narrow_pane_without_spilling(qtbot, factbase: FactBase) -> None:
