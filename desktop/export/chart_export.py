@@ -6,6 +6,7 @@ unknown extension, a directory, a missing or unwritable directory) raises ChartE
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import os
@@ -134,6 +135,25 @@ def copy_chart_to_clipboard(spec: ChartSpec) -> None:
     mime.setData("image/svg+xml", QByteArray(render_chart_svg(spec, CLIPBOARD_WIDTH)))
     mime.setText(chart_text(spec))
     QGuiApplication.clipboard().setMimeData(mime)
+    _clear_offscreen_clipboard_at_exit()
+
+
+_clearing_registered = False
+
+
+def _clear_offscreen_clipboard_at_exit() -> None:
+    # Offscreen Qt (tests, headless runs) segfaults at interpreter exit while its clipboard holds mime data; a
+    # real display's clipboard is the system's, and must keep the chart after we quit, so only offscreen clears.
+    global _clearing_registered
+    if _clearing_registered or QGuiApplication.platformName() != "offscreen":
+        return
+    _clearing_registered = True
+    atexit.register(_clear_clipboard)
+
+
+def _clear_clipboard() -> None:
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
 
 
 def chart_text(spec: ChartSpec) -> str:

@@ -163,16 +163,9 @@ def test_width_out_of_range_is_refused(qapp, tmp_path: Path, spec: ChartSpec) ->
         export_chart(spec, tmp_path / "c.png", width=50)
 
 
-@pytest.fixture
-def clipboard(qapp):
-    yield QGuiApplication.clipboard()
-    # Offscreen Qt segfaults at interpreter exit if the clipboard still holds mime data (not under X).
-    QGuiApplication.clipboard().clear()
-
-
-def test_copy_puts_image_svg_and_text_on_the_clipboard(clipboard, spec: ChartSpec) -> None:
+def test_copy_puts_image_svg_and_text_on_the_clipboard(qapp, spec: ChartSpec) -> None:
     copy_chart_to_clipboard(spec)
-    mime = clipboard.mimeData()
+    mime = QGuiApplication.clipboard().mimeData()
     image = QImage(mime.imageData())
     assert image.width() == 1200 and _colour_share(image, LIGHT.highlight) > 0.03
     assert b"<metadata>" in bytes(mime.data("image/svg+xml").data())
