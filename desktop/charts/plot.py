@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
+from desktop.charts.labels import wrap_label
 from desktop.charts.palette import ChartPalette, chart_palette
 from desktop.charts.refcounts import keep_singletons_alive
-from desktop.charts.spec import Bar, ChartSpec, wrap_label
+from desktop.charts.spec import Bar, ChartSpec
 from desktop.charts.wrapping_label import WrappingLabel
 
 keep_singletons_alive()  # every chart drawn costs None thousands of references on PySide6 6.12 + Python 3.11

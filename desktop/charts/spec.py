@@ -7,17 +7,16 @@ the same spec. An import-linter contract keeps Qt out of this module.
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from desktop.charts.labels import axis_scale
 from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
 
 KINDS = ("bars", "share", "growth", "range", "rank")
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
 _LONG_LABEL = 16
-_SCALES = ((1e9, "billion"), (1e6, "million"))
 
 
 @dataclass(frozen=True)
@@ -110,11 +109,6 @@ def chart_for_id(factbase: FactBase, chart_id: str) -> ChartSpec:
     raise UnknownIdError("fact or section", chart_id, fact_ids + section_ids)
 
 
-def wrap_label(text: str, width: int = 28) -> str:
-    """A long category label broken onto lines of at most `width` characters (the renderer draws them)."""
-    return "\n".join(textwrap.wrap(text, width)) or text
-
-
 # Builders --------------------------------------------------------------------------------------------------
 def _count_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     same = [
@@ -129,7 +123,7 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
     """Comparable facts (same kind and unit) as one bar each, scaled so the axis reads '(billion)'."""
     unit = facts[0].unit
     kind = facts[0].kind
-    divisor, word = _scale(max(abs(f.value or 0.0) for f in facts))
+    divisor, word = axis_scale(max(abs(f.value or 0.0) for f in facts))
     bars = tuple(
         Bar(
             label=f.label,
@@ -193,7 +187,7 @@ def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         after_id = next((i for i in before.derived_from if i != fact.id), None)
         after = factbase.fact(after_id) if after_id else None
     if before is not None and after is not None:
-        divisor, word = _scale(max(before.value or 0.0, after.value or 0.0))
+        divisor, word = axis_scale(max(before.value or 0.0, after.value or 0.0))
         bars = (
             Bar(
                 before.period,
@@ -296,13 +290,6 @@ def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
 
 
 # Helpers ---------------------------------------------------------------------------------------------------
-def _scale(largest: float) -> tuple[float, str]:
-    for divisor, word in _SCALES:
-        if largest >= divisor:
-            return divisor, word
-    return 1.0, ""
-
-
 def _provenance(factbase: FactBase, facts: list[Fact]) -> str:
     periods = list(dict.fromkeys(f.period for f in facts))
     return f"{factbase.document.citation}. Period: {', '.join(periods)}."

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from desktop.charts.labels import wrap_label
 from desktop.charts.spec import (
     KINDS,
     ChartSpec,
@@ -15,7 +16,6 @@ from desktop.charts.spec import (
     chart_for_id,
     chart_for_section,
     chart_table,
-    wrap_label,
 )
 from desktop.store import FactBase, UnknownIdError
 
