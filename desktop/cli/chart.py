@@ -11,19 +11,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.charts.spec import all_chart_ids, chart_for_id
+from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
-from desktop.cli.sheet import ProgressBar
 from desktop.store import FactBase
 
 FORMATS = ("png", "svg", "csv")  # the same as desktop.export.chart_export.CHART_FORMATS, without importing Qt
 
 
 def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
-    if args.all and args.target:
-        raise CommandError("give either an id or --all, not both", 2)
-    if not args.all and not args.target:
-        raise CommandError("give a fact id, a section id, or --all", 2)
+    # Imported here, not at the top: every start of the window parses the command line through this module.
+    from desktop.charts.spec import all_chart_ids, chart_for_id
+
+    require_id_or_all(args)
     if args.format and not args.all:
         raise CommandError("--format goes with --all; for one chart the file's extension names the format", 2)
     specs = (

@@ -9,43 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
 
+from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
 from desktop.store import FactBase
-
-
-class ProgressBar:
-    """A one-line bar on stderr, drawn only when stderr is a terminal (never in a log or a pipe)."""
-
-    def __init__(self, stream: TextIO, label: str, width: int = 30) -> None:
-        self.stream = stream
-        self.label = label
-        self.width = width
-        self.active = stream.isatty()
-
-    def __call__(self, done: int, total: int) -> bool:
-        if self.active and total:
-            filled = self.width * done // total
-            bar = "#" * filled + "-" * (self.width - filled)
-            self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
-            self.stream.flush()
-        return True
-
-    def finish(self) -> None:
-        if self.active:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def run_sheet(factbase: FactBase, args: argparse.Namespace) -> int:
     from desktop.export.qt_app import ensure_qapplication
     from desktop.export.sheet_content import resolve_target
 
-    if args.all and args.target:
-        raise CommandError("give either an id or --all, not both", 2)
-    if not args.all and not args.target:
-        raise CommandError("give a fact id, a section id, or --all", 2)
+    require_id_or_all(args)
     target = resolve_target(factbase, None if args.all else args.target)  # unknown id: exit 2 with nearest ids
 
     ensure_qapplication()  # the chart pictures are drawn with widgets; offscreen without a display

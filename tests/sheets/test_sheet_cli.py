@@ -12,7 +12,7 @@ import pytest
 from sheet_pdf_reading import pdf_info, pdf_text
 
 from desktop.app import main
-from desktop.cli.sheet import ProgressBar
+from desktop.cli.batch import ProgressBar
 
 
 def test_a_fact_sheet_from_the_command_line(qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
