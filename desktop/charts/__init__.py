@@ -1,13 +1,5 @@
-"""Charts: pure specs of what to draw (spec) and their pyqtgraph rendering (plot, imported lazily: it is slow)."""
+"""Charts: pure specs of what to draw (desktop.charts.spec) and their pyqtgraph rendering (desktop.charts.plot).
 
-from desktop.charts.spec import (
-    Bar,
-    ChartSpec,
-    all_chart_ids,
-    chart_for_fact,
-    chart_for_id,
-    chart_for_section,
-    chart_table,
-)
-
-__all__ = ["Bar", "ChartSpec", "all_chart_ids", "chart_for_fact", "chart_for_id", "chart_for_section", "chart_table"]
+Nothing is imported here: the window imports desktop.charts.refcounts before its first paint, and neither the
+specs nor pyqtgraph are needed until a chart is drawn.
+"""
