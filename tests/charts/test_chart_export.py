@@ -135,13 +135,22 @@ def test_a_directory_is_not_a_chart_file(qapp, tmp_path: Path, spec: ChartSpec) 
         export_chart(spec, tmp_path / "d.png")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere: see the /proc test below")
 def test_unwritable_directory_is_refused(qapp, tmp_path: Path, spec: ChartSpec) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     with pytest.raises(ChartExportError, match="not writable"):
         export_chart(spec, locked / "c.png")
     assert list(locked.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where not even root may create files")
+def test_a_directory_no_one_may_write_is_refused_in_one_line(qapp, spec: ChartSpec) -> None:
+    target = Path("/proc/fact-explorer-chart.png")
+    with pytest.raises(ChartExportError) as caught:
+        export_chart(spec, target)
+    assert str(target) in str(caught.value) and "\n" not in str(caught.value)
+    assert not target.exists()
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temp(qapp, tmp_path: Path, spec: ChartSpec, monkeypatch):
