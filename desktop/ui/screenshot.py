@@ -22,7 +22,7 @@ def save_screenshot(widget: QWidget, path: Path) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().toImage().save(buffer, "PNG", PNG_QUALITY):
+    if not widget.grab().toImage().save(buffer, b"PNG", PNG_QUALITY):
         raise OSError(f"{path}: cannot encode the window as PNG")
     buffer.close()
     if path.is_dir():
@@ -30,6 +30,6 @@ def save_screenshot(widget: QWidget, path: Path) -> None:
     if not path.parent.is_dir():
         raise OSError(f"{path}: no such directory {path.parent}")
     try:
-        write_atomically(path, data.data())
+        write_atomically(path, bytes(data.data()))
     except OSError as exc:
         raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
