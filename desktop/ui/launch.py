@@ -89,16 +89,17 @@ def run_window(db_path: Path | None, screenshot: Path | None, default_db: Path, 
 
         def _save(timed_out: bool = False) -> None:
             timer.stop()
+            exit_code[0] = 1  # until the PNG is written: a bug in saving must not look like success, nor hang
             try:
                 save_screenshot(window, screenshot)  # type: ignore[arg-type]
+                exit_code[0] = 1 if timed_out else 0
             except OSError as exc:
                 print(f"{PROG}: {exc}", file=sys.stderr)
-                exit_code[0] = 1
-            if timed_out:
-                print(f"{PROG}: the chart did not arrive within {CHART_TIMEOUT_MS // 1000} s", file=sys.stderr)
-                exit_code[0] = 1
-            report_painted("saved")
-            window.close()
+            finally:
+                if timed_out:
+                    print(f"{PROG}: the chart did not arrive within {CHART_TIMEOUT_MS // 1000} s", file=sys.stderr)
+                report_painted("saved")
+                window.close()
 
         timer.timeout.connect(lambda: _save(timed_out=True))
         timer.start(CHART_TIMEOUT_MS)

@@ -22,7 +22,8 @@ def save_screenshot(widget: QWidget, path: Path) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().toImage().save(buffer, b"PNG", PNG_QUALITY):
+    # PySide6 wants the format as str at run time, while its stubs say bytes.
+    if not widget.grab().toImage().save(buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"{path}: cannot encode the window as PNG")
     buffer.close()
     if path.is_dir():
