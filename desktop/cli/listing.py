@@ -58,7 +58,7 @@ def run_facts(factbase: FactBase, args: argparse.Namespace) -> int:
                 record["derived_from"] = " ".join(record["derived_from"])
             writer.writerow(record)
     else:
-        width = max(len(f.id) for f in facts)
+        width = max((len(f.id) for f in facts), default=0)
         for fact in facts:
             derived = "  (derived)" if fact.derived else ""
             out.write(f"{fact.id:<{width}}  {format_fact(fact)}, {fact.period}: {fact.label}{derived}\n")
@@ -73,8 +73,9 @@ def run_glossary(factbase: FactBase, args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
+        # Plain text reads the Markdown bold as the words it marks; --json keeps the definition verbatim.
         for term in terms:
-            sys.stdout.write(f"{term.term}\n    {term.definition}\n\n")
+            sys.stdout.write(f"{term.term}\n    {term.definition.replace('**', '')}\n\n")
     return 0
 
 

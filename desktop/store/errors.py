@@ -22,7 +22,7 @@ class UnknownIdError(KeyError):
         self.wanted = wanted
         import difflib  # only when an id is wrong: not on the window's start-up path
 
-        self.nearest = difflib.get_close_matches(wanted, known, n=3, cutoff=0.4)
+        self.nearest = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
         super().__init__(wanted)
 
     def __str__(self) -> str:

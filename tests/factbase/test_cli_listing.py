@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from desktop import __version__
 from desktop.app import main
-from desktop.store import FactBase
+from desktop.store import FactBase, UnknownIdError
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -93,3 +94,30 @@ def test_installed_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip().endswith("is not a SQLite database") and "Traceback" not in result.stderr
+
+
+def test_glossary_text_reads_bold_as_plain_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "glossary")
+    assert code == 0 and "The National Medical Insurance Code is a standardized system" in out
+    assert "**" not in out
+
+
+def test_a_fact_base_without_facts_lists_nothing_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], factbase_copy: Path
+) -> None:
+    conn = sqlite3.connect(factbase_copy)
+    conn.execute("DELETE FROM term_mentions")
+    conn.execute("DELETE FROM fact_headings")
+    conn.execute("DELETE FROM facts")
+    conn.commit()
+    conn.close()
+    for fmt in ([], ["--json"], ["--csv"]):
+        code, out, err = run(capsys, "facts", "--db", str(factbase_copy), *fmt)
+        assert code == 0 and err == ""
+    assert json.loads(run(capsys, "facts", "--json", "--db", str(factbase_copy))[1]) == []
+
+
+def test_nearest_ids_are_near(factbase: FactBase) -> None:
+    with pytest.raises(UnknownIdError) as info:
+        factbase.fact("5g-base-station")
+    assert info.value.nearest == ["5g-base-stations"]
