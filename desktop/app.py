@@ -8,6 +8,7 @@ never loads Qt and the window appears before pyqtgraph is imported.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,7 +79,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
 
 
+def _needs_a_display() -> bool:
+    """On X11/Wayland systems, True when there is no display and no Qt platform chosen: Qt would abort."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_gui(args: argparse.Namespace) -> int:
+    if _needs_a_display():
+        if args.screenshot is None:
+            return _fail("no display to open the window on; use --screenshot FILE, or a command such as `facts`", 1)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
+        return _fail(f"{args.screenshot}: a screenshot is saved as PNG; give a file name ending in .png", 2)
     from desktop.ui.launch import run_window  # Qt is imported only when the window is wanted
 
     return run_window(db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase(), open_id=args.open_id)

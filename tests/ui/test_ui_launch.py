@@ -80,3 +80,37 @@ def test_screenshot_into_a_missing_directory_fails_cleanly(tmp_path):
     result = run_app(tmp_path, "--screenshot", str(tmp_path / "no" / "such" / "dir.png"))
     assert result.returncode == 1
     assert "no such directory" in result.stderr and "Traceback" not in result.stderr
+
+
+def _without_display(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return env | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+
+
+def test_no_display_is_one_line_not_a_qt_abort(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop"], env=_without_display(tmp_path), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "fact-explorer: no display to open the window on; use --screenshot FILE, or a command such as `facts`"
+    ]
+
+
+def test_screenshot_needs_no_display(tmp_path):
+    out = tmp_path / "headless.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--screenshot", str(out)],
+        env=_without_display(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() > 600
+
+
+def test_screenshot_must_be_png(tmp_path):
+    result = run_app(tmp_path, "--screenshot", str(tmp_path / "shot.jpg"))
+    assert result.returncode == 2 and "ending in .png" in result.stderr
+    assert list(tmp_path.glob("shot*")) == []
