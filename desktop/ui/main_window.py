@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([TREE_WIDTH, DEFAULT_SIZE[0] - TREE_WIDTH])
         self.setCentralWidget(self.splitter)
 
         self.glossary = GlossaryPanel(factbase, self._colours, self)
@@ -78,7 +77,6 @@ class MainWindow(QMainWindow):
         self.glossary_dock.setWidget(self.glossary)
         self.glossary_dock.setAccessibleName("Glossary panel")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
-        self.resizeDocks([self.glossary_dock], [GLOSSARY_WIDTH], Qt.Orientation.Horizontal)
 
         self.window_actions = build_menus(self, self.glossary_dock.toggleViewAction())
         self._connect(self.window_actions)
@@ -86,7 +84,23 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.page, self.chart.table)
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
         self.statusBar().showMessage(self._fact_base_summary())
-        self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """The default size, or less on a small screen: a window larger than its screen hides its own edges."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen()
+        # Offscreen Qt (headless screenshots, tests) pretends an 800×600 screen: nothing there to fit.
+        if screen is not None and QGuiApplication.platformName() != "offscreen":
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+        self.resize(width, height)
+        # Tree and glossary give up room in proportion on a small screen, so the page and its chart keep
+        # at least half of the window.
+        scale = width / DEFAULT_SIZE[0]
+        tree, glossary = int(TREE_WIDTH * scale), int(GLOSSARY_WIDTH * scale)
+        self.splitter.setSizes([tree, width - tree - glossary])
+        self.resizeDocks([self.glossary_dock], [glossary], Qt.Orientation.Horizontal)
 
     def _fit_tree_columns(self) -> None:
         """The name column takes the room left and elides; the figure column always shows the whole figure."""

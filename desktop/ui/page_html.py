@@ -93,12 +93,12 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
     """Headline, lead and the sections with their headline figures."""
     doc = fb.document
     parts = [page_style(colours), _headline(fb)]
-    parts.append(f'<p class="muted">{html.escape(doc.source_date)}; figures as of {html.escape(doc.source_as_of)}</p>')
+    dates = f"Report of {doc.source_date}, figures as of {doc.source_as_of}"
+    parts.append(f'<p class="muted">{html.escape(dates)}</p>')
     rows = []
     for section in fb.sections():
         if section.role == "lead":
             parts.append(_section_text(fb, section))
-            continue
         headline = fb.fact(section.headline_fact_id) if section.headline_fact_id else None
         figure = f" <b>{link('fact', headline.id, format_fact(headline), 'fig')}</b>" if headline else ""
         sub = f'<br><span class="muted">{html.escape(section.subheading)}</span>' if section.subheading else ""
@@ -122,7 +122,9 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     parts = [page_style(colours)]
     parts.append(f'<p class="muted">{link("section", section.id, section.title)} › fact</p>')
     parts.append(f"<h1>{html.escape(fact.label)}</h1>")
-    parts.append(f'<p style="font-size: 30pt; font-weight: bold;">{html.escape(format_with_qualifier(fact))}</p>')
+    # A range reads as nothing without its unit ("3–7"); other units are spelled out just below.
+    big = format_fact(fact) if fact.is_range else format_with_qualifier(fact)
+    parts.append(f'<p style="font-size: 30pt; font-weight: bold;">{html.escape(big)}</p>')
     details = [
         ("In words", format_fact(fact)),
         ("Qualifier", fact.qualifier),
