@@ -4,10 +4,11 @@ Run under a real X server (the figures in docs/window.md were taken this way):
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python bench/bench_startup.py --runs 15
 
-Each run is a fresh process. Its start is taken just before it is spawned; its end is the "painted" line it prints
-(FACT_EXPLORER_TIMING=1) once its window has been painted and grabbed. The app's PNG is saved later, when the chart
-has arrived too: that moment ("saved") is reported separately. Then one `python -X importtime` run of the app
-lists what the start-up path imports before the paint.
+Each run is a fresh process, the app's `fact-explorer --screenshot FILE` (the front page, as at first launch)
+against bench/bare_window.py, which shows a bare QWidget of the same size and saves it through the same function.
+Two figures each: spawn to the "painted" line the process prints (FACT_EXPLORER_TIMING=1) at its first full paint,
+and spawn to exit (PNG written, process gone): the whole-process time the issue's bound is about. Then one
+`python -X importtime` run of the app lists what the start-up path imports before the paint.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ LIMIT = 1.3  # the issue's bound: app / bare
 def _marks(cmd: list[str], env: dict[str, str]) -> tuple[float, dict[str, float], str]:
     start = time.time()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    ended = time.time() - start
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
     marks = {}
@@ -37,6 +39,7 @@ def _marks(cmd: list[str], env: dict[str, str]) -> tuple[float, dict[str, float]
         label, _, value = line.partition(" ")
         if label in ("painted", "saved"):
             marks[label] = float(value) - start
+    marks["exited"] = ended
     return start, marks, proc.stderr
 
 
@@ -90,8 +93,9 @@ def main() -> int:
     # every run would compile our modules from source (PYTHONDONTWRITEBYTECODE is set on some machines).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     app_painted: list[float] = []
-    app_saved: list[float] = []
+    app_exited: list[float] = []
     bare_painted: list[float] = []
+    bare_exited: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "shot.png"
         # One warm-up of each, unrecorded: the first run pays for a cold disk cache.
@@ -100,19 +104,22 @@ def main() -> int:
         for _ in range(args.runs):
             _s, marks, _e = _marks(app_command(out), env)
             app_painted.append(marks["painted"])
-            app_saved.append(marks["saved"])
+            app_exited.append(marks["exited"])
             _s, marks, _e = _marks([sys.executable, str(BARE), str(out)], env)
             bare_painted.append(marks["painted"])
+            bare_exited.append(marks["exited"])
         profile = import_profile(out, env, args.top)
-    app_med, bare_med = statistics.median(app_painted), statistics.median(bare_painted)
-    ratio = app_med / bare_med
-    print(f"{args.runs} runs of each, alternating; process spawn to mark")
+    painted = statistics.median(app_painted) / statistics.median(bare_painted)
+    whole = statistics.median(app_exited) / statistics.median(bare_exited)
+    print(f"{args.runs} runs of each, alternating; from process spawn")
     print(_summary("bare PySide6 window painted", bare_painted))
     print(_summary("fact-explorer window painted", app_painted))
-    print(_summary("fact-explorer chart drawn, PNG saved", app_saved))
-    print(f"ratio app / bare: {ratio:.2f} (limit {LIMIT})  {'OK' if ratio <= LIMIT else 'TOO SLOW'}")
+    print(_summary("bare PySide6 window saved, exited", bare_exited))
+    print(_summary("fact-explorer window saved, exited", app_exited))
+    print(f"ratio app / bare, to the paint:   {painted:.2f} (limit {LIMIT})")
+    print(f"ratio app / bare, whole process:  {whole:.2f} (limit {LIMIT})  {'OK' if whole <= LIMIT else 'TOO SLOW'}")
     print("\n".join(profile))
-    return 0 if ratio <= LIMIT else 1
+    return 0 if whole <= LIMIT else 1
 
 
 if __name__ == "__main__":
