@@ -57,6 +57,10 @@ def check_target(path: Path) -> None:
         raise ChartExportError(f"{path} is a directory; give a file name such as {path / 'chart.png'}")
     parent = path.parent
     if not parent.is_dir():
+        # Name the real obstacle: an existing file where a directory should be is not a missing directory.
+        blocking = next((p for p in parent.parents if p.exists()), None) if not parent.exists() else parent
+        if blocking is not None and not blocking.is_dir():
+            raise ChartExportError(f"{path}: {blocking} is a file, not a directory")
         raise ChartExportError(f"{path}: directory {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ChartExportError(f"{path}: directory {parent} is not writable")

@@ -57,6 +57,8 @@ def test_unknown_id_exits_2_naming_the_nearest(tmp_path: Path, capsys) -> None:
         (["internet-users", "-o", "{tmp}/x.txt"], 1, "not a chart format"),
         (["internet-users", "-o", "{tmp}"], 1, "is a directory"),
         (["internet-users", "-o", "{tmp}/nowhere/x.png"], 1, "does not exist"),
+        (["internet-users", "-o", "{tmp}/file.png/x.png"], 1, "file.png is a file, not a directory"),
+        (["internet-users", "-o", "{tmp}/file.png/deeper/x.png"], 1, "file.png is a file, not a directory"),
         (["--all", "-o", "{tmp}/file.png"], 1, "is a file"),
         (["internet-users", "--all", "-o", "{tmp}/d"], 2, "either an id or --all"),
         (["-o", "{tmp}/x.png"], 2, "give a fact id"),
