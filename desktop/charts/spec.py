@@ -8,47 +8,26 @@ the same spec. An import-linter contract keeps Qt out of this module.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, provenance
 from desktop.charts.labels import axis_scale
 from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
 
-KINDS = ("bars", "share", "growth", "range", "rank")
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
 _LONG_LABEL = 16
 
-
-@dataclass(frozen=True)
-class Bar:
-    label: str  # category label, e.g. "Internet users" or "H1 2024"
-    value: float  # bar end, in the value axis's (scaled) units
-    text: str  # value label drawn on the bar: "1.123 billion", "79.7%", "3–7 days"
-    start: float = 0.0  # bar start (a range bar starts at value_min)
-    highlighted: bool = False  # the fact being viewed
-    derived: bool = False  # implied, not stated by the report: dashed outline, pale fill, explained in notes
-    fact_id: str | None = None
-    stated: bool = True  # False for a rank position the report does not state: drawn as an empty outline
-    raw_value: float | None = None  # the value in base units, as the fact base has it (CSV export)
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    chart_id: str  # fact id or section id; used for file names
-    title: str
-    kind: str  # one of KINDS
-    bars: tuple[Bar, ...]
-    value_axis: str  # axis label with unit, e.g. "people (billion)", "per cent", "days"
-    category_axis: str
-    provenance: str  # footer line: report title, period, fact base version
-    notes: tuple[str, ...] = ()  # e.g. "Dashed bar: derived from 3,328 ÷ (1 + 70%)"
-    unit: str = ""  # the unit of raw_value, for CSV
-    horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
-    value_range: tuple[float, float] | None = None  # fixed value axis extent (per cent: 0–100), else from data
-
-    @property
-    def has_derived(self) -> bool:
-        return any(b.derived for b in self.bars)
+__all__ = [
+    "KINDS",
+    "Bar",
+    "ChartSpec",
+    "all_chart_ids",
+    "chart_for_fact",
+    "chart_for_id",
+    "chart_for_section",
+    "chart_table",
+]
 
 
 # Public API ------------------------------------------------------------------------------------------------
@@ -147,8 +126,8 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
         bars=bars,
         value_axis=axis,
         category_axis="",
-        provenance=_provenance(factbase, facts),
-        notes=_derived_notes(facts),
+        provenance=provenance(factbase, facts),
+        notes=derived_notes(facts),
         unit=unit,
         horizontal=len(bars) > 4 or any(len(b.label) > _LONG_LABEL for b in bars),
         value_range=value_range,
@@ -171,7 +150,7 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         bars=tuple(bars),
         value_axis="per cent",
         category_axis="",
-        provenance=_provenance(factbase, [fact]),
+        provenance=provenance(factbase, [fact]),
         unit="%",
         horizontal=True,
         value_range=(0.0, 100.0),
@@ -207,7 +186,7 @@ def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
             ),
         )
         axis = unit_label(after.unit) + (f" ({word})" if word else "")
-        notes = _derived_notes([before])
+        notes = derived_notes([before])
         unit = after.unit
     else:
         bars = (
@@ -234,7 +213,7 @@ def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         bars=bars,
         value_axis=axis,
         category_axis="period",
-        provenance=_provenance(factbase, [fact]),
+        provenance=provenance(factbase, [fact]),
         notes=notes,
         unit=unit,
     )
@@ -252,7 +231,7 @@ def _range_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         bars=(bar,),
         value_axis=unit_label(fact.unit),
         category_axis="",
-        provenance=_provenance(factbase, [fact]),
+        provenance=provenance(factbase, [fact]),
         unit=fact.unit,
         horizontal=True,
     )
@@ -282,18 +261,8 @@ def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         bars=bars,
         value_axis="",
         category_axis="position (1st = highest)",
-        provenance=_provenance(factbase, [fact]),
+        provenance=provenance(factbase, [fact]),
         notes=(f"Only the {ordinal(rank)} position is stated by the report; the others are not stated.",),
         unit="rank",
         horizontal=True,
     )
-
-
-# Helpers ---------------------------------------------------------------------------------------------------
-def _provenance(factbase: FactBase, facts: list[Fact]) -> str:
-    periods = list(dict.fromkeys(f.period for f in facts))
-    return f"{factbase.document.citation}. Period: {', '.join(periods)}."
-
-
-def _derived_notes(facts: list[Fact]) -> tuple[str, ...]:
-    return tuple(f"Dashed bar: {f.label.lower()} is derived, not stated: {f.formula}" for f in facts if f.derived)

@@ -1,0 +1,55 @@
+"""The plain data of a chart, without Qt: its bars, its labels and units, and where its figures come from.
+
+desktop.charts.spec decides which bars a fact or section gets; this module holds what every builder, the plot,
+the exporters and the window's table share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.store import Fact, FactBase
+
+KINDS = ("bars", "share", "growth", "range", "rank")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # category label, e.g. "Internet users" or "H1 2024"
+    value: float  # bar end, in the value axis's (scaled) units
+    text: str  # value label drawn on the bar: "1.123 billion", "79.7%", "3–7 days"
+    start: float = 0.0  # bar start (a range bar starts at value_min)
+    highlighted: bool = False  # the fact being viewed
+    derived: bool = False  # implied, not stated by the report: dashed outline, pale fill, explained in notes
+    fact_id: str | None = None
+    stated: bool = True  # False for a rank position the report does not state: drawn as an empty outline
+    raw_value: float | None = None  # the value in base units, as the fact base has it (CSV export)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    chart_id: str  # fact id or section id; used for file names
+    title: str
+    kind: str  # one of KINDS
+    bars: tuple[Bar, ...]
+    value_axis: str  # axis label with unit, e.g. "people (billion)", "per cent", "days"
+    category_axis: str
+    provenance: str  # footer line: report title, period, fact base version
+    notes: tuple[str, ...] = ()  # e.g. "Dashed bar: derived from 3,328 ÷ (1 + 70%)"
+    unit: str = ""  # the unit of raw_value, for CSV
+    horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
+    value_range: tuple[float, float] | None = None  # fixed value axis extent (per cent: 0–100), else from data
+
+    @property
+    def has_derived(self) -> bool:
+        return any(b.derived for b in self.bars)
+
+
+def provenance(factbase: FactBase, facts: list[Fact]) -> str:
+    """The footer line: report title, date, fact base version and the facts' periods."""
+    periods = list(dict.fromkeys(f.period for f in facts))
+    return f"{factbase.document.citation}. Period: {', '.join(periods)}."
+
+
+def derived_notes(facts: list[Fact]) -> tuple[str, ...]:
+    return tuple(f"Dashed bar: {f.label.lower()} is derived, not stated: {f.formula}" for f in facts if f.derived)
