@@ -186,7 +186,13 @@ class MainWindow(QMainWindow):
     def open_initial(self, open_id: str | None) -> bool:
         """--open ID first, else the page viewed last time, else the report. False if open_id is unknown."""
         saved = last_target(self.settings) if self.settings is not None else None
-        target = (open_id if ":" in open_id else self._target_for_id(open_id)) if open_id else None
+        unknown: UnknownIdError | None = None
+        target = None
+        if open_id:
+            try:
+                target = open_id if ":" in open_id else self._target_for_id(open_id)
+            except UnknownIdError as exc:
+                unknown = exc
         wants_term = target is not None and split_target(target)[0] == "term"
         opened = target is not None and not wants_term and self.open_target(target)
         if not opened and not (saved and self.open_target(saved)):
@@ -194,14 +200,20 @@ class MainWindow(QMainWindow):
         if wants_term:
             assert target is not None
             opened = self.open_target(target)
-        return opened or target is None
+        if unknown is not None:
+            self.statusBar().showMessage(str(unknown), 8000)
+        return opened or open_id is None
 
     def _target_for_id(self, ident: str) -> str:
         if ident == REPORT:
             return REPORT
-        if any(s.id == ident for s in self.factbase.sections()):
+        section_ids = [s.id for s in self.factbase.sections()]
+        if ident in section_ids:
             return f"section:{ident}"
-        return f"fact:{ident}"
+        fact_ids = self.factbase.fact_ids()
+        if ident in fact_ids:
+            return f"fact:{ident}"
+        raise UnknownIdError("fact or section", ident, fact_ids + section_ids)
 
     def _select_in_tree(self, target: str) -> None:
         index = self.tree_model.index_of(target)

@@ -114,3 +114,9 @@ def test_screenshot_must_be_png(tmp_path):
     result = run_app(tmp_path, "--screenshot", str(tmp_path / "shot.jpg"))
     assert result.returncode == 2 and "ending in .png" in result.stderr
     assert list(tmp_path.glob("shot*")) == []
+
+
+def test_unknown_plain_id_names_facts_and_sections(tmp_path):
+    result = run_app(tmp_path, "--open", "data-markets", "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "unknown fact or section 'data-markets'; did you mean data-market?" in result.stderr
