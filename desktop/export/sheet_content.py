@@ -155,10 +155,10 @@ def markdown_runs(text: str) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def marked_runs(text: str, emphasis: tuple[int, int] | None, highlight: tuple[int, int] | None) -> tuple[Run, ...]:
-    """Cut text into runs at the edges of the emphasised span and the highlighted span (offsets into text)."""
+def marked_runs(text: str, emphasis: tuple[int, int] | None, *highlights: tuple[int, int] | None) -> tuple[Run, ...]:
+    """Cut text into runs at the edges of the emphasised span and of each highlighted span (offsets into text)."""
     cuts = {0, len(text)}
-    for span in (emphasis, highlight):
+    for span in (emphasis, *highlights):
         if span is not None:
             cuts.update(max(0, min(len(text), edge)) for edge in span)
     edges = sorted(cuts)
@@ -167,7 +167,7 @@ def marked_runs(text: str, emphasis: tuple[int, int] | None, highlight: tuple[in
         return span is not None and span[0] <= start < span[1]
 
     return tuple(
-        Run(text[a:b], emphasis=inside(emphasis, a), highlight=inside(highlight, a))
+        Run(text[a:b], emphasis=inside(emphasis, a), highlight=any(inside(h, a) for h in highlights))
         for a, b in zip(edges, edges[1:], strict=False)
         if b > a
     )
@@ -213,13 +213,31 @@ def facts_table(facts: list[Fact]) -> Table:
     return Table(("Fact", "Value", "Period"), rows, (0.5, 0.26, 0.24))
 
 
-def section_blocks(factbase: FactBase, section_id: str, *, with_text: bool) -> tuple[Block, ...]:
+def _section_text(factbase: FactBase, section_id: str) -> list[Block]:
+    """The section's sub-heading and body paragraphs as the report has them, every fact's figure highlighted."""
+    section = factbase.section(section_id)
+    facts = factbase.facts(section_id)
+    blocks: list[Block] = []
+    if section.subheading:
+        spans = [
+            (h.figure_start, h.figure_start + len(h.figure))
+            for f in facts
+            for h in factbase.fact_headings(f.id)
+            if h.location == "subheading" and h.text == section.subheading
+        ]
+        blocks.append(Text(marked_runs(section.subheading, None, *spans), "lead"))
+    for paragraph in factbase.paragraphs(section_id):
+        if paragraph.role == "body":
+            spans = [f.figure_span() for f in facts if f.paragraph_id == paragraph.id]
+            blocks.append(Text(marked_runs(paragraph.text, None, *spans)))
+    return blocks
+
+
+def section_blocks(factbase: FactBase, section_id: str) -> tuple[Block, ...]:
+    """A section as printed, alone or inside the whole report: title, its text, overview chart, facts table."""
     section = factbase.section(section_id)
     blocks: list[Block] = [Heading(section.title, 0, anchor=f"section:{section.id}")]
-    if section.subheading:
-        blocks.append(Text((Run(section.subheading),), "lead"))
-    if with_text:
-        blocks += [Text((Run(p.text),)) for p in factbase.paragraphs(section_id) if p.role == "body"]
+    blocks += _section_text(factbase, section_id)
     blocks.append(ChartBox("section", section.id))
     facts = factbase.facts(section_id)
     if facts:
@@ -251,7 +269,7 @@ def build_sheet(factbase: FactBase, target: SheetTarget) -> Sheet:
         title = fact.label
     elif target.kind == "section":
         assert target.id is not None
-        parts = (SheetPart(section_blocks(factbase, target.id, with_text=False)),)
+        parts = (SheetPart(section_blocks(factbase, target.id)),)
         title = factbase.section(target.id).title
     else:
         cover = (
@@ -262,7 +280,7 @@ def build_sheet(factbase: FactBase, target: SheetTarget) -> Sheet:
         )
         body: list[SheetPart] = [SheetPart(cover)]
         for section, facts in factbase.section_tree():
-            body.append(SheetPart(section_blocks(factbase, section.id, with_text=True)))
+            body.append(SheetPart(section_blocks(factbase, section.id)))
             body += [SheetPart(fact_blocks(factbase, f), one_page=True) for f in facts]
         body.append(SheetPart(glossary_blocks(factbase)))
         parts, title = tuple(body), doc.title

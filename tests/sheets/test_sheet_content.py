@@ -8,6 +8,7 @@ from desktop.export.sheet_content import (
     Contents,
     Definition,
     Heading,
+    Run,
     SheetTarget,
     Source,
     Text,
@@ -84,3 +85,33 @@ def test_the_report_has_contents_every_section_fact_and_the_glossary(factbase: F
     assert set(anchors) <= headed  # every entry points at a heading that exists
     assert sum(part.one_page for part in sheet.parts) == len(factbase.facts())
     assert sheet.citation == factbase.document.citation
+
+
+def _text_of(runs: tuple[Run, ...]) -> str:
+    return "".join(r.text for r in runs)
+
+
+def test_a_section_sheet_prints_the_same_blocks_as_the_section_inside_the_report(factbase: FactBase) -> None:
+    report = build_sheet(factbase, SheetTarget.report())
+    for section in factbase.sections():
+        alone = build_sheet(factbase, SheetTarget.section(section.id)).parts[0].blocks
+        assert alone[0] == Heading(section.title, 0, anchor=f"section:{section.id}")
+        assert any(part.blocks == alone for part in report.parts), section.id
+
+
+def test_a_section_sheet_carries_its_text_with_every_figure_highlighted(factbase: FactBase) -> None:
+    for section in factbase.sections():
+        blocks = build_sheet(factbase, SheetTarget.section(section.id)).parts[0].blocks
+        texts = [b for b in blocks if isinstance(b, Text)]
+        body = [p.text for p in factbase.paragraphs(section.id) if p.role == "body"]
+        leads = [_text_of(t.runs) for t in texts if t.style == "lead"]
+        assert leads == ([section.subheading] if section.subheading else [])
+        assert [_text_of(t.runs) for t in texts if t.style == "body"] == body
+        highlighted = sorted(r.text for t in texts if t.style == "body" for r in t.runs if r.highlight)
+        assert highlighted == sorted(f.figure for f in factbase.facts(section.id) if f.figure), section.id
+    lead = next(
+        b
+        for b in build_sheet(factbase, SheetTarget.section("digital-services")).parts[0].blocks
+        if isinstance(b, Text) and b.style == "lead"
+    )
+    assert [r.text for r in lead.runs if r.highlight] == ["1.07 Billion"]  # the headline figure, in the sub-heading

@@ -96,6 +96,9 @@ def test_a_section_sheet_tables_its_facts(written_sheets: Writer, sheet_factbase
     pages = pdf_info(path).pages
     text = pdf_text(path)
     assert section.title in text and (section.subheading or "") in text
+    for paragraph in sheet_factbase.paragraphs(section.id):
+        first_words = " ".join(paragraph.text.split()[:8])  # ahead of any line break inside a hyphenated word
+        assert first_words in text, first_words
     for fact in sheet_factbase.facts(section.id):
         assert fact.label in text and format_fact(fact) in text
     assert f"Page {pages} of {pages}" in text
