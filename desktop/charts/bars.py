@@ -7,6 +7,7 @@ the exporters and the window's table share.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store import Fact, FactBase
 
@@ -24,6 +25,22 @@ class Bar:
     fact_id: str | None = None
     stated: bool = True  # False for a rank position the report does not state: drawn as an empty outline
     raw_value: float | None = None  # the value in base units, as the fact base has it (CSV export)
+    raw_min: float | None = None  # a range's ends in base units (CSV export); None for a single value
+    raw_max: float | None = None
+    qualifier: str = ""  # the report's hedge on this value: "over", "more than", "+", "exact"; "" if not a fact's
+
+
+def fact_bar(fact: Fact, label: str, value: float, text: str, **drawing: Any) -> Bar:
+    """A bar showing a fact: its id, base-unit value (or range), qualifier and derived flag come from the fact."""
+    fields: dict[str, Any] = {
+        "fact_id": fact.id,
+        "derived": fact.derived,
+        "raw_value": fact.value,
+        "raw_min": fact.value_min,
+        "raw_max": fact.value_max,
+        "qualifier": fact.qualifier,
+    }
+    return Bar(label, value, text, **{**fields, **drawing})
 
 
 @dataclass(frozen=True)

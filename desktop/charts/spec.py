@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, provenance
+from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.charts.labels import axis_scale
 from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
 
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
 _LONG_LABEL = 16
+# The rest of a hedged share keeps the hedge, turned round: "over 75%" leaves "under 25%".
+_OPPOSITE_HEDGE = {"over": "under", "more than": "less than", "at least": "at most"}
 
 __all__ = [
     "KINDS",
@@ -104,14 +106,12 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
     kind = facts[0].kind
     divisor, word = axis_scale(max(abs(f.value or 0.0) for f in facts))
     bars = tuple(
-        Bar(
-            label=f.label,
-            value=(f.value or 0.0) / divisor,
-            text=format_with_qualifier(f),
+        fact_bar(
+            f,
+            f.label,
+            (f.value or 0.0) / divisor,
+            format_with_qualifier(f),
             highlighted=viewed is not None and f.id == viewed.id,
-            derived=f.derived,
-            fact_id=f.id,
-            raw_value=f.value,
         )
         for f in facts
     )
@@ -137,12 +137,13 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
 def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     """A share as part of 100%: the share and the rest, stacked on one horizontal bar."""
     value = fact.value or 0.0
-    bars = [Bar(fact.label, value, format_with_qualifier(fact), highlighted=True, fact_id=fact.id, raw_value=value)]
+    bars = [fact_bar(fact, fact.label, value, format_with_qualifier(fact), highlighted=True)]
     rest = 100.0 - value
     if rest > 0:
         # "over 75%" leaves "under 25%" for the rest; keep the report's hedge rather than invent precision.
-        hedge = {"over": "under ", "more than": "less than ", "at least": "at most "}.get(fact.qualifier, "")
-        bars.append(Bar("Rest", 100.0, f"{hedge}{format_number(rest)}%", start=value, raw_value=round(rest, 6)))
+        hedge = _OPPOSITE_HEDGE.get(fact.qualifier)
+        text = f"{hedge} {format_number(rest)}%" if hedge else f"{format_number(rest)}%"
+        bars.append(Bar("Rest", 100.0, text, start=value, raw_value=round(rest, 6), qualifier=hedge or fact.qualifier))
     return ChartSpec(
         chart_id=fact.id,
         title=fact.label,
@@ -168,21 +169,13 @@ def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     if before is not None and after is not None:
         divisor, word = axis_scale(max(before.value or 0.0, after.value or 0.0))
         bars = (
-            Bar(
-                before.period,
-                (before.value or 0) / divisor,
-                format_with_qualifier(before),
-                derived=True,
-                fact_id=before.id,
-                raw_value=before.value,
-            ),
-            Bar(
+            fact_bar(before, before.period, (before.value or 0) / divisor, format_with_qualifier(before)),
+            fact_bar(
+                after,
                 after.period,
                 (after.value or 0) / divisor,
                 f"{format_with_qualifier(after)} (+{format_number(growth)}%)",
                 highlighted=True,
-                fact_id=after.id,
-                raw_value=after.value,
             ),
         )
         axis = unit_label(after.unit) + (f" ({word})" if word else "")
@@ -191,12 +184,12 @@ def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     else:
         bars = (
             Bar("Year earlier", 100.0, "100", derived=True, raw_value=100.0),
-            Bar(
+            fact_bar(
+                fact,
                 fact.period,
                 100.0 + growth,
                 f"{format_number(100 + growth)} (+{format_number(growth)}%)",
                 highlighted=True,
-                fact_id=fact.id,
                 raw_value=100.0 + growth,
             ),
         )
@@ -223,7 +216,7 @@ def _range_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     """A duration range as one floating bar from its minimum to its maximum."""
     low, high = fact.value_min or 0.0, fact.value_max or 0.0
     text = f"{format_number(low)}–{format_number(high)} {fact.unit}"
-    bar = Bar(fact.label, high, text, start=low, highlighted=True, fact_id=fact.id, raw_value=high)
+    bar = fact_bar(fact, fact.label, high, text, start=low, highlighted=True)
     return ChartSpec(
         chart_id=fact.id,
         title=fact.label,
@@ -242,14 +235,7 @@ def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     rank = int(fact.value or 1)
     positions = range(1, max(5, rank + 2) + 1)
     bars = tuple(
-        Bar(
-            ordinal(p),
-            1.0,
-            f"{ordinal(p)}: stated by the report",
-            highlighted=True,
-            fact_id=fact.id,
-            raw_value=float(p),
-        )
+        fact_bar(fact, ordinal(p), 1.0, f"{ordinal(p)}: stated by the report", highlighted=True)
         if p == rank
         else Bar(ordinal(p), 1.0, "not stated", stated=False)
         for p in positions

@@ -22,7 +22,20 @@ from desktop.export.svg_chart import render_chart_svg
 
 CHART_FORMATS = ("png", "svg", "csv")
 MIN_WIDTH, MAX_WIDTH = 200, 8000
-CSV_FIELDS = ["label", "value", "unit", "derived", "fact_id", "value_text", "chart", "source"]
+# The first eight are the original columns; the range ends and the qualifier came later, so they go last.
+CSV_FIELDS = [
+    "label",
+    "value",
+    "unit",
+    "derived",
+    "fact_id",
+    "value_text",
+    "chart",
+    "source",
+    "value_min",
+    "value_max",
+    "qualifier",
+]
 CLIPBOARD_WIDTH = 1200
 
 __all__ = [
@@ -120,6 +133,9 @@ def chart_csv(spec: ChartSpec) -> str:
                 "value_text": bar.text,
                 "chart": spec.title,
                 "source": spec.provenance,
+                "value_min": _number(bar.raw_min),
+                "value_max": _number(bar.raw_max),
+                "qualifier": bar.qualifier,
             }
         )
     return out.getvalue()

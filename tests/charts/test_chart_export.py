@@ -118,6 +118,31 @@ def test_csv_flags_the_derived_before(qapp, tmp_path: Path, spec: ChartSpec) -> 
     ]
 
 
+def _csv_rows(factbase: FactBase, tmp_path: Path, chart_id: str) -> list[dict[str, str]]:
+    path = export_chart(chart_for_id(factbase, chart_id), tmp_path / f"{chart_id}.csv")
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_csv_keeps_both_ends_of_a_range(qapp, tmp_path: Path, factbase: FactBase) -> None:
+    (row,) = _csv_rows(factbase, tmp_path, "apparel-turnaround")
+    fact = factbase.fact("apparel-turnaround")
+    assert (float(row["value_min"]), float(row["value_max"])) == (fact.value_min, fact.value_max)
+    assert row["value"] == ""  # a range has no single value; 7 alone would read as "7 days"
+    assert row["value_text"] == "3–7 days"
+
+
+def test_csv_rows_carry_the_facts_qualifier(qapp, tmp_path: Path, factbase: FactBase) -> None:
+    rows = _csv_rows(factbase, tmp_path, "internet-users")
+    assert list(rows[0])[:8] == ["label", "value", "unit", "derived", "fact_id", "value_text", "chart", "source"]
+    by_fact = {r["fact_id"]: r for r in rows}
+    assert {i: r["qualifier"] for i, r in by_fact.items()} == {i: factbase.fact(i).qualifier for i in by_fact}
+    insurance = by_fact["medical-insurance-code-users"]
+    assert (insurance["value"], insurance["qualifier"]) == ("1200000000", "more than")
+    assert all(r["value_min"] == r["value_max"] == "" for r in rows)
+    (entities,) = _csv_rows(factbase, tmp_path, "new-market-entities")
+    assert (entities["value"], entities["qualifier"]) == ("2600", "+")
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [("chart.txt", "'.txt' is not a chart format"), ("chart", "no extension"), ("missing/c.png", "does not exist")],
