@@ -160,6 +160,8 @@ def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_ro
     printer.setOutputFileName(str(out))
     assert print_sheet(sheet_factbase, SheetTarget.section("digital-services"), printer)
     pages = [pdf_text(out, page=n) for n in range(1, pdf_info(out).pages + 1)]
+    header = "Fact Value Period"
+    pages = [text[text.index(header) :] if header in text else "" for text in pages]  # the table, not the prose
     facts = sheet_factbase.facts("digital-services")
     # Narrow cells wrap, and -raw reads a wrapped row cell by cell, line by line: so a row is checked as its
     # value (on exactly one page) with every word of its label on that same page.
@@ -172,7 +174,7 @@ def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_ro
         row_pages.append(holding[0])
     assert len(set(row_pages)) >= 2  # the table did continue onto another page
     assert row_pages[-1] == row_pages[-2]  # and its last row did not go over alone
-    assert all(pages[n].count("Fact Value Period") == 1 for n in set(row_pages))  # with its header
+    assert all(pages[n].count(header) == 1 for n in set(row_pages))  # with its header
 
 
 @pytest.mark.parametrize("cancel_at", [0, 1, -1])
