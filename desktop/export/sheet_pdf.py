@@ -121,19 +121,26 @@ def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, prog
 
 
 def check_pdf_path(path: Path) -> Path:
-    """The target of a PDF export, or SheetError saying in one line why it cannot be written there."""
+    """The target of a PDF export, or SheetError saying in one line why it cannot be written there.
+
+    The wording follows the chart export's: "cannot write FILE: reason" for a place that exists but refuses.
+    """
     path = Path(path).expanduser()
     if path.is_dir():
-        raise SheetError(f"{path}: is a directory; give a file name ending in .pdf")
+        raise SheetError(f"{path} is a directory; give a file name ending in .pdf")
     if path.suffix.lower() != ".pdf":
         raise SheetError(f"{path}: a sheet is written as PDF; give a file name ending in .pdf")
     parent = path.absolute().parent
     if not parent.is_dir():
-        raise SheetError(f"{path}: the directory {parent} does not exist")
+        # The nearest part of the path that exists says why: a file where a directory should be, or nothing.
+        blocker = next((p for p in (parent, *parent.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise SheetError(f"cannot write {path}: {blocker} is a file, not a directory")
+        raise SheetError(f"{path}: directory {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise SheetError(f"{path}: cannot write in {parent} (permission denied)")
+        raise SheetError(f"cannot write {path}: directory {parent} is not writable")
     if path.exists() and not os.access(path, os.W_OK):
-        raise SheetError(f"{path}: the file is read-only")
+        raise SheetError(f"cannot write {path}: the file is read-only")
     return path
 
 
@@ -152,7 +159,7 @@ def write_sheet_pdf(
     try:
         fd, temp_name = tempfile.mkstemp(dir=path.absolute().parent, prefix=f".{path.stem}.", suffix=".pdf.part")
     except OSError as exc:
-        raise SheetError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise SheetError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -166,7 +173,7 @@ def write_sheet_pdf(
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes it private; a saved PDF should not be
         os.replace(temp, path)
     except OSError as exc:
-        raise SheetError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise SheetError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

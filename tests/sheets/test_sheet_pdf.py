@@ -219,21 +219,27 @@ def test_progress_counts_up_to_its_total(qapp: object, sheet_factbase: FactBase,
         ("sheet.png", "give a file name ending in .pdf"),
         ("folder.pdf", "is a directory"),
         ("missing/sheet.pdf", "does not exist"),
+        ("notes.txt/sheet.pdf", "notes.txt is a file, not a directory"),
+        ("notes.txt/deeper/sheet.pdf", "notes.txt is a file, not a directory"),
     ],
 )
 def test_bad_paths_are_refused_in_one_line(
     qapp: object, sheet_factbase: FactBase, tmp_path: Path, name: str, message: str
 ) -> None:
     (tmp_path / "folder.pdf").mkdir()
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
     with pytest.raises(SheetError) as caught:
         write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), tmp_path / name)
     assert message in str(caught.value) and "\n" not in str(caught.value)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.pdf", "notes.txt"]
 
 
-def test_an_unwritable_place_is_refused(qapp: object, sheet_factbase: FactBase) -> None:
-    with pytest.raises(SheetError, match="cannot write"):
-        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), Path("/proc/sheet.pdf"))
+def test_an_unwritable_place_is_refused_as_the_chart_export_words_it(qapp: object, sheet_factbase: FactBase) -> None:
+    target = Path("/proc/sheet.pdf")
+    with pytest.raises(SheetError) as caught:
+        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), target)
+    message = str(caught.value)
+    assert message.startswith(f"cannot write {target}: ") and "(" not in message, message  # as `chart` says it
 
 
 def test_an_existing_file_is_replaced_whole(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
