@@ -1,4 +1,4 @@
-"""Read-only access to a fact base: typed records and the queries the window and CLI ask. No Qt here."""
+"""Read-only access to a fact base: typed dataclasses and the queries the window and CLI ask. No Qt here."""
 
 from desktop.store.errors import FactBaseError, UnknownIdError
 from desktop.store.factbase import FactBase

@@ -1,16 +1,12 @@
-"""Plain, immutable, typed records of a fact base. Everything above the store speaks in these.
-
-They are typing.NamedTuple classes rather than frozen dataclasses: the same typed fields, immutability, equality
-and repr, but the dataclasses module (and the inspect module it imports) plus generating each class's methods
-cost ~10 ms of the window's start-up, a quarter of the time it may take beyond a bare window (docs/window.md).
-"""
+"""Plain, immutable records of a fact base. Everything above the store speaks in these."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True)
+class Document:
     title: str  # the report's headline
     source_file: str
     source_date: str
@@ -28,7 +24,8 @@ class Document(NamedTuple):
         )
 
 
-class Section(NamedTuple):
+@dataclass(frozen=True)
+class Section:
     id: str
     position: int
     role: str  # "lead" (the report's opening paragraph) or "section"
@@ -38,7 +35,8 @@ class Section(NamedTuple):
     source_line: int
 
 
-class Paragraph(NamedTuple):
+@dataclass(frozen=True)
+class Paragraph:
     id: int  # the line number in the source report
     section_id: str
     position: int
@@ -46,7 +44,8 @@ class Paragraph(NamedTuple):
     text: str
 
 
-class Fact(NamedTuple):
+@dataclass(frozen=True)
+class Fact:
     id: str
     section_id: str
     position: int
@@ -79,7 +78,8 @@ class Fact(NamedTuple):
         return start, start + len(self.figure)
 
 
-class FactHeading(NamedTuple):
+@dataclass(frozen=True)
+class FactHeading:
     """The headline or a sub-heading that states a fact's figure again."""
 
     fact_id: str
@@ -89,13 +89,15 @@ class FactHeading(NamedTuple):
     figure_start: int
 
 
-class GlossaryTerm(NamedTuple):
+@dataclass(frozen=True)
+class GlossaryTerm:
     term: str
     position: int
     definition: str  # verbatim, Markdown **bold** kept as markup
 
 
-class TermMention(NamedTuple):
+@dataclass(frozen=True)
+class TermMention:
     term: str
     section_id: str
     paragraph_id: int
