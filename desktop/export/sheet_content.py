@@ -228,8 +228,8 @@ def _section_text(factbase: FactBase, section_id: str) -> list[Block]:
         blocks.append(Text(marked_runs(section.subheading, None, *spans), "lead"))
     for paragraph in factbase.paragraphs(section_id):
         if paragraph.role == "body":
-            spans = [f.figure_span() for f in facts if f.paragraph_id == paragraph.id]
-            blocks.append(Text(marked_runs(paragraph.text, None, *spans)))
+            figures = [f.figure_span() for f in facts if f.paragraph_id == paragraph.id]
+            blocks.append(Text(marked_runs(paragraph.text, None, *figures)))
     return blocks
 
 
