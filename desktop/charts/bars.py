@@ -12,6 +12,7 @@ from typing import Any
 from desktop.store import Fact, FactBase
 
 KINDS = ("bars", "share", "growth", "range", "rank")
+DERIVED_KEY = "Dashed outline: derived from the report's figures, not stated in the report."
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ChartSpec:
     value_axis: str  # axis label with unit, e.g. "people (billion)", "per cent", "days"
     category_axis: str
     provenance: str  # footer line: report title, period, fact base version
-    notes: tuple[str, ...] = ()  # e.g. "Dashed bar: derived from 3,328 ÷ (1 + 70%)"
+    notes: tuple[str, ...] = ()  # e.g. "Rest: 100% − 79.7%, implied"; drawn under the plot (legend_text)
     unit: str = ""  # the unit of raw_value, for CSV
     horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
     value_range: tuple[float, float] | None = None  # fixed value axis extent (per cent: 0–100), else from data
@@ -69,4 +70,13 @@ def provenance(factbase: FactBase, facts: list[Fact]) -> str:
 
 
 def derived_notes(facts: list[Fact]) -> tuple[str, ...]:
-    return tuple(f"Dashed bar: {f.label.lower()} is derived, not stated: {f.formula}" for f in facts if f.derived)
+    """How each derived fact was worked out; the legend's key has already said what the dashed outline means."""
+    return tuple(f"{f.label}: {f.formula}" for f in facts if f.derived)
+
+
+def legend_text(spec: ChartSpec) -> str:
+    """The text under the plot: the derived look's key (once), then each note on a line of its own.
+
+    The notes are drawn with the chart, on screen and in every export, and not repeated in the footer.
+    """
+    return "\n".join(([DERIVED_KEY] if spec.has_derived else []) + list(spec.notes))

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
+from desktop.charts.bars import legend_text
 from desktop.charts.labels import wrap_label
 from desktop.charts.palette import ChartPalette, chart_palette
 from desktop.charts.refcounts import keep_singletons_alive
@@ -31,7 +32,6 @@ _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
 _NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
 _NARROW_PX = 560
-LEGEND_TEXT = "Dashed outline: derived, implied by the report but not stated"
 
 
 class ChartAxis(pg.AxisItem):
@@ -70,8 +70,8 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
         plot_item.addItem(text)
         labels.append((text, bar))
     _set_axes(plot_item, spec, colours)
-    if spec.has_derived:
-        _add_legend(plot_item, colours)
+    if legend_text(spec):
+        _add_legend(plot_item, legend_text(spec), colours)
     fit = _LabelFit(plot_item, spec, [(bar, text) for text, bar in labels])
     plot_item._chart_fit = fit  # type: ignore[attr-defined]  # keeps the handler alive with the plot
     plot_item.getViewBox().sigResized.connect(fit.on_resized)
@@ -202,8 +202,8 @@ def _category_width(ticks: list[tuple[int, str]], font: QFont) -> float:
     return widest + 16
 
 
-def _add_legend(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
-    legend = WrappingLabel(LEGEND_TEXT, colours.foreground, point_size=LABEL_POINT_SIZE - 1, justify="left")
+def _add_legend(plot_item: pg.PlotItem, text: str, colours: ChartPalette) -> None:
+    legend = WrappingLabel(text, colours.foreground, point_size=LABEL_POINT_SIZE - 1, justify="left")
     plot_item.layout.addItem(legend, 5, 0, 1, 3)
     plot_item._chart_legend = legend  # type: ignore[attr-defined]
 

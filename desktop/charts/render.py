@@ -2,8 +2,9 @@
 
 A chart is designed at BASE_WIDTH logical pixels, the size it has on screen, and scaled to the asked width:
 a 1600-px PNG is the on-screen look at twice the resolution, not a wider chart with tiny text. The footer
-(notes on derived bars, then report title, period and fact base version) is wrapped to the picture's width
-and drawn inside it. The SVG writer (desktop.export.svg_chart) uses the same layout and footer lines.
+(report title, period and fact base version; the notes on derived bars are drawn with the plot) is wrapped to
+the picture's width and drawn inside it. The SVG writer (desktop.export.svg_chart) uses the same layout and
+footer lines.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def footer_font() -> QFont:
 
 
 def footer_text(spec: ChartSpec) -> list[str]:
-    return [*spec.notes, spec.provenance]
+    # The notes are drawn with the plot (its legend), so that the window shows them too; here only provenance.
+    return [spec.provenance]
 
 
 def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> ChartLayout:

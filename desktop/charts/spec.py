@@ -143,7 +143,8 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         # "over 75%" leaves "under 25%" for the rest; keep the report's hedge rather than invent precision.
         hedge = _OPPOSITE_HEDGE.get(fact.qualifier)
         text = f"{hedge} {format_number(rest)}%" if hedge else f"{format_number(rest)}%"
-        bars.append(Bar("Rest", 100.0, text, start=value, raw_value=round(rest, 6), qualifier=hedge or fact.qualifier))
+        rest_bar = Bar("Rest", 100.0, text, start=value, derived=True, raw_value=round(rest, 6))
+        bars.append(replace(rest_bar, qualifier=hedge or fact.qualifier))
     return ChartSpec(
         chart_id=fact.id,
         title=fact.label,
@@ -152,6 +153,8 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         value_axis="per cent",
         category_axis="",
         provenance=provenance(factbase, [fact]),
+        # The report states the share only; the rest is our subtraction.
+        notes=(f"Rest: 100% − {format_with_qualifier(fact)}, implied",) if rest > 0 else (),
         unit="%",
         horizontal=True,
         value_range=(0.0, 100.0),

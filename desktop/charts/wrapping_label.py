@@ -43,7 +43,8 @@ class WrappingLabel(pg.LabelItem):
         self.plain_text = text
         self._metrics = QFontMetricsF(font)
         self._wrapped_for = -1.0
-        self.setText(escape(wrap_label(text, _INITIAL_WRAP)).replace("\n", "<br>"))
+        lines = [wrap_label(part, _INITIAL_WRAP) for part in text.split("\n")]  # a newline starts a new line
+        self.setText(escape("\n".join(lines)).replace("\n", "<br>"))
 
     def updateMin(self) -> None:
         super().updateMin()
@@ -57,6 +58,6 @@ class WrappingLabel(pg.LabelItem):
         width = self.rect().width() - _TEXT_MARGINS
         if width > 0 and abs(width - self._wrapped_for) > 0.5:
             self._wrapped_for = width
-            lines = wrap_to_width(self.plain_text, width, self._metrics)
+            lines = [line for part in self.plain_text.split("\n") for line in wrap_to_width(part, width, self._metrics)]
             self.setText("<br>".join(escape(line) for line in lines))  # calls resizeEvent again: now a no-op
         super().resizeEvent(ev)

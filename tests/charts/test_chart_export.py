@@ -123,6 +123,14 @@ def _csv_rows(factbase: FactBase, tmp_path: Path, chart_id: str) -> list[dict[st
     return list(csv.DictReader(path.open(encoding="utf-8")))
 
 
+def test_csv_says_the_rest_of_a_share_is_derived(qapp, tmp_path: Path, factbase: FactBase) -> None:
+    rows = _csv_rows(factbase, tmp_path, "internet-penetration-rate")
+    assert [(r["label"], r["value"], r["derived"]) for r in rows] == [
+        ("Internet penetration rate", "79.7", "no"),
+        ("Rest", "20.3", "yes"),
+    ]
+
+
 def test_csv_keeps_both_ends_of_a_range(qapp, tmp_path: Path, factbase: FactBase) -> None:
     (row,) = _csv_rows(factbase, tmp_path, "apparel-turnaround")
     fact = factbase.fact("apparel-turnaround")

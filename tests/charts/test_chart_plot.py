@@ -7,8 +7,10 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from desktop.charts.bars import DERIVED_KEY, legend_text
 from desktop.charts.palette import DARK, LIGHT
-from desktop.charts.plot import LEGEND_TEXT, draw_chart, make_plot_widget
+from desktop.charts.plot import draw_chart, make_plot_widget
+from desktop.charts.render import footer_text
 from desktop.charts.spec import all_chart_ids, chart_for_fact, chart_for_id
 from desktop.store import FactBase
 
@@ -82,12 +84,28 @@ def test_plot_fits_a_narrow_pane_without_spilling(qtbot, factbase: FactBase) -> 
     assert plot_rect.width() <= widget.width() + 1, "the title or labels forced the plot wider than its pane"
 
 
-def test_derived_bars_get_a_legend(qtbot, factbase: FactBase) -> None:
-    widget = _shown(qtbot, chart_for_fact(factbase, "new-data-products-growth"))
+def _dashed(widget: pg.PlotWidget) -> list[pg.BarGraphItem]:
+    solid = pg.QtCore.Qt.PenStyle.SolidLine
+    return [b for b in _items(widget, pg.BarGraphItem) if b.opts["pen"].style() != solid]
+
+
+@pytest.mark.parametrize("chart_id", ["new-data-products-growth", "internet-penetration-rate"])
+def test_derived_bars_get_a_legend(qtbot, factbase: FactBase, chart_id: str) -> None:
+    spec = chart_for_fact(factbase, chart_id)
+    widget = _shown(qtbot, spec)
     legend = widget.getPlotItem()._chart_legend
-    assert legend is not None and legend.plain_text == LEGEND_TEXT
-    dashed = [b for b in _items(widget, pg.BarGraphItem) if b.opts["pen"].style() != pg.QtCore.Qt.PenStyle.SolidLine]
-    assert len(dashed) == 1
+    assert legend is not None and legend.plain_text == legend_text(spec)
+    assert legend.plain_text.startswith(DERIVED_KEY) and all(note in legend.plain_text for note in spec.notes)
+    assert len(_dashed(widget)) == 1
+
+
+@pytest.mark.parametrize("chart_id", ["ai-datasets-growth", "internet-penetration-rate", "new-data-products-growth"])
+def test_each_note_is_shown_once_on_the_chart_and_its_footer(qtbot, factbase: FactBase, chart_id: str) -> None:
+    spec = chart_for_fact(factbase, chart_id)
+    widget = _shown(qtbot, spec)
+    shown = "\n".join([widget.getPlotItem()._chart_legend.plain_text, *footer_text(spec)])
+    assert spec.notes and all(shown.count(note) == 1 for note in spec.notes)
+    assert shown.count("derived") == 1, shown  # the dashed outline is explained once, the formulas say the rest
 
 
 def test_rank_axis_puts_first_on_top(qtbot, factbase: FactBase) -> None:

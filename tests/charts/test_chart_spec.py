@@ -66,9 +66,18 @@ def test_share_is_part_of_a_hundred(factbase: FactBase) -> None:
     assert rest.raw_value == pytest.approx(20.3)
 
 
+def test_the_rest_of_a_share_is_derived_not_stated(factbase: FactBase) -> None:
+    spec = chart_for_fact(factbase, "internet-penetration-rate")
+    share, rest = spec.bars
+    assert rest.derived and not share.derived and rest.fact_id is None
+    assert spec.notes == ("Rest: 100% − 79.7%, implied",)
+
+
 def test_a_hedged_share_keeps_its_hedge_in_the_rest(factbase: FactBase) -> None:
-    share, rest = chart_for_fact(factbase, "e-social-security-card-coverage").bars
+    spec = chart_for_fact(factbase, "e-social-security-card-coverage")
+    share, rest = spec.bars
     assert (share.text, rest.text) == ("over 75%", "under 25%")
+    assert rest.derived and spec.notes == ("Rest: 100% − over 75%, implied",)
 
 
 def test_a_full_share_has_no_rest(factbase: FactBase) -> None:
