@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, fact_bar, provenance
+from desktop.charts.growth import growth_chart
 from desktop.charts.labels import axis_scale
 from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
@@ -36,7 +37,7 @@ __all__ = [
 def chart_for_fact(factbase: FactBase, fact_id: str) -> ChartSpec:
     """The chart that fits a fact's kind, with the section's related facts beside it."""
     fact = factbase.fact(fact_id)
-    builder = {"share": _share_chart, "growth": _growth_chart, "duration range": _range_chart, "rank": _rank_chart}
+    builder = {"share": _share_chart, "growth": growth_chart, "duration range": _range_chart, "rank": _rank_chart}
     return builder.get(fact.kind, _count_chart)(factbase, fact)
 
 
@@ -158,60 +159,6 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         unit="%",
         horizontal=True,
         value_range=(0.0, 100.0),
-    )
-
-
-def _growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
-    """Growth as before and after; the before is derived (the report states only the change)."""
-    growth = fact.value or 0.0
-    before = next((f for f in factbase.facts(fact.section_id) if f.derived and fact.id in f.derived_from), None)
-    after = None
-    if before is not None:
-        after_id = next((i for i in before.derived_from if i != fact.id), None)
-        after = factbase.fact(after_id) if after_id else None
-    if before is not None and after is not None:
-        divisor, word = axis_scale(max(before.value or 0.0, after.value or 0.0))
-        bars = (
-            fact_bar(before, before.period, (before.value or 0) / divisor, format_with_qualifier(before)),
-            fact_bar(
-                after,
-                after.period,
-                (after.value or 0) / divisor,
-                f"{format_with_qualifier(after)} (+{format_number(growth)}%)",
-                highlighted=True,
-            ),
-        )
-        axis = unit_label(after.unit) + (f" ({word})" if word else "")
-        notes = derived_notes([before])
-        unit = after.unit
-    else:
-        bars = (
-            Bar("Year earlier", 100.0, "100", derived=True, raw_value=100.0),
-            fact_bar(
-                fact,
-                fact.period,
-                100.0 + growth,
-                f"{format_number(100 + growth)} (+{format_number(growth)}%)",
-                highlighted=True,
-                raw_value=100.0 + growth,
-            ),
-        )
-        axis = "index (year earlier = 100)"
-        notes = (
-            f"Dashed bar: the year-earlier level set to 100, since the report states only the growth "
-            f"(+{format_number(growth)}%), not the base.",
-        )
-        unit = "index"
-    return ChartSpec(
-        chart_id=fact.id,
-        title=fact.label,
-        kind="growth",
-        bars=bars,
-        value_axis=axis,
-        category_axis="period",
-        provenance=provenance(factbase, [fact]),
-        notes=notes,
-        unit=unit,
     )
 
 

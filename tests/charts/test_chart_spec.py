@@ -97,13 +97,22 @@ def test_growth_is_before_and_after_with_the_before_derived(factbase: FactBase) 
     assert any("3,328 ÷ (1 + 70%)" in note for note in spec.notes)
 
 
-def test_growth_without_a_stated_base_is_an_index(factbase: FactBase) -> None:
+def test_growth_without_a_stated_base_is_an_index_on_a_chosen_base(factbase: FactBase) -> None:
     spec = chart_for_fact(factbase, "ai-datasets-growth")
-    before, after = spec.bars
-    assert (before.value, before.derived) == (100, True)
-    assert (after.value, after.derived, after.highlighted) == (380, False, True)
-    assert spec.value_axis == "index (year earlier = 100)"
-    assert spec.notes, "the index must be explained"
+    base, after = spec.bars
+    assert spec.value_axis == "index, H1 2024 = 100"
+    # The 100 is a base we chose, not a figure the report states or implies: described as the base, not derived.
+    assert (base.value, base.text, base.derived, base.stated, base.fact_id) == (100, "100 (base)", False, False, None)
+    # The 380 is computed from the stated 280%: derived, with its formula, once.
+    assert (after.value, after.derived, after.highlighted, after.fact_id) == (380, True, True, "ai-datasets-growth")
+    assert sum(n.count("380 = 100 × (1 + 280%)") for n in spec.notes) == 1
+    assert any("base" in n and "H1 2024 = 100" in n for n in spec.notes)
+
+
+def test_both_growth_charts_label_their_bars_with_the_same_periods(factbase: FactBase) -> None:
+    index = chart_for_fact(factbase, "ai-datasets-growth")
+    counts = chart_for_fact(factbase, "new-data-products-growth")
+    assert [b.label for b in index.bars] == [b.label for b in counts.bars] == ["H1 2024", "H1 2025"]
 
 
 def test_duration_range_floats_from_min_to_max(factbase: FactBase) -> None:
