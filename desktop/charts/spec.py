@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, fact_bar, provenance
-from desktop.charts.growth import growth_chart
+from desktop.charts.growth import growth_chart, year_earlier_chart
 from desktop.charts.labels import axis_scale
 from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
@@ -93,6 +93,10 @@ def chart_for_id(factbase: FactBase, chart_id: str) -> ChartSpec:
 
 # Builders --------------------------------------------------------------------------------------------------
 def _count_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
+    # A derived earlier count is half of a before-and-after: drawn as its growth chart is, periods on the bars.
+    earlier = year_earlier_chart(factbase, fact) if fact.derived else None
+    if earlier is not None:
+        return earlier
     same = [
         f
         for f in factbase.facts(fact.section_id)

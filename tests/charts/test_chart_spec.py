@@ -115,6 +115,21 @@ def test_both_growth_charts_label_their_bars_with_the_same_periods(factbase: Fac
     assert [b.label for b in index.bars] == [b.label for b in counts.bars] == ["H1 2024", "H1 2025"]
 
 
+def test_the_year_earlier_count_is_drawn_like_the_growth_before_then_after(factbase: FactBase) -> None:
+    earlier = chart_for_fact(factbase, "new-data-products-year-earlier")
+    growth = chart_for_fact(factbase, "new-data-products-growth")
+
+    def shape(spec: ChartSpec) -> list[tuple[str, float | None, bool, str | None]]:
+        return [(b.label, b.raw_value, b.derived, b.fact_id) for b in spec.bars]
+
+    assert shape(earlier) == shape(growth)
+    assert [b.label for b in earlier.bars] == ["H1 2024", "H1 2025"]  # before, then after, periods on the labels
+    assert earlier.horizontal == growth.horizontal is False
+    assert earlier.value_axis == growth.value_axis
+    assert _highlighted(earlier) == ["new-data-products-year-earlier"]
+    assert earlier.title == factbase.fact("new-data-products-year-earlier").label
+
+
 def test_duration_range_floats_from_min_to_max(factbase: FactBase) -> None:
     spec = chart_for_fact(factbase, "apparel-turnaround")
     (bar,) = spec.bars
