@@ -1,19 +1,27 @@
-"""The charts on a sheet: which chart a fact or section has, and its picture at the size of its box.
+"""The charts on a sheet: which chart a fact or section has, and its picture at the size of its box on paper.
 
-The picture is the chart export's own (white background, provenance footer), so a printed chart looks like an
-exported one.
+The chart export draws every chart 800 logical pixels wide and scales the picture, so a chart shrunk into a
+narrow box on paper shrinks its text with it (a 10-pt label printed at 4–6 pt). A sheet instead lays the plot
+out at the size its box has on paper, PT_PER_CHART_PIXEL points to a logical pixel: its labels then print at
+the same readable size in every box, wide or narrow, portrait or landscape. The picture is rendered at
+CHART_DPI; the chart's footer (notes and provenance) is printed by the sheet as text under the picture.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 
+from desktop.charts.palette import LIGHT
+from desktop.charts.plot import LABEL_POINT_SIZE, MIN_HEIGHT, MIN_WIDTH
+from desktop.charts.render import ChartLayout, chart_metadata, laid_out_plot
 from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
-from desktop.export.chart_export import render_chart_image
 from desktop.export.sheet_content import ChartBox
 from desktop.store import FactBase
 
-CHART_PIXELS = 1600  # the export's default width: about 230 dpi across a 17 cm text column
+PT_PER_CHART_PIXEL = 0.65  # labels (10 pt on a 96-dpi screen, 13.3 px) print at 8.7 pt, the 12-pt title at 10.4
+CHART_DPI = 200  # sharp on paper; a 17-cm-wide chart is about 1,400 pixels
+SCREEN_DPI = 96.0
 
 
 def chart_spec(factbase: FactBase, box: ChartBox) -> ChartSpec | None:
@@ -23,6 +31,35 @@ def chart_spec(factbase: FactBase, box: ChartBox) -> ChartSpec | None:
     return chart_for_section(factbase, box.id)
 
 
-def chart_image(spec: ChartSpec, width: float, height: float) -> QImage:
-    """The chart drawn CHART_PIXELS wide, in the proportions of its box on the page."""
-    return render_chart_image(spec, width=CHART_PIXELS, height=max(1, round(CHART_PIXELS * height / width)))
+def points_per_chart_pixel(width_pt: float, height_pt: float) -> float:
+    """How many points on paper one logical pixel of a chart takes in a box of this size.
+
+    PT_PER_CHART_PIXEL, unless the box is too small for the plot's minimum size at that scale: then the plot is
+    laid out at its minimum and its text prints smaller rather than the plot being squeezed.
+    """
+    return min(PT_PER_CHART_PIXEL, width_pt / MIN_WIDTH, height_pt / MIN_HEIGHT)
+
+
+def label_print_size(width_pt: float, height_pt: float) -> float:
+    """The point size on paper of a chart's value and axis labels in a box of this size."""
+    return LABEL_POINT_SIZE * SCREEN_DPI / 72.0 * points_per_chart_pixel(width_pt, height_pt)
+
+
+def chart_image(spec: ChartSpec, width_pt: float, height_pt: float) -> QImage:
+    """The plot (without its footer) for a box width_pt × height_pt on paper, rendered at CHART_DPI."""
+    scale = points_per_chart_pixel(width_pt, height_pt)
+    logical_width, logical_height = round(width_pt / scale), round(height_pt / scale)
+    pixel_width = max(1, round(width_pt / 72.0 * CHART_DPI))
+    pixel_height = max(1, round(height_pt / 72.0 * CHART_DPI))
+    layout = ChartLayout(logical_width, logical_height, (), 0.0, pixel_width / logical_width)
+    image = QImage(pixel_width, pixel_height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(LIGHT.background))
+    with laid_out_plot(spec, layout) as widget:
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        target = QRectF(0, 0, pixel_width, pixel_height)
+        widget.scene().render(painter, target, QRectF(0, 0, logical_width, logical_height))
+        painter.end()
+    for key, value in chart_metadata(spec).items():
+        image.setText(key, value)
+    return image

@@ -45,7 +45,7 @@ ACCENT = QColor("#1f4e79")
 RULE = QColor("#c8ccd2")
 HIGHLIGHT = QColor("#ffe27a")
 
-MAX_CHART_ASPECT = 2.0  # width / height of a chart picture on paper
+MAX_CHART_ASPECT = 3.2  # width / height of a chart picture on paper
 
 Paint = Callable[[QPainter, QPointF], None]
 ChartKey = tuple[str, str]
@@ -69,6 +69,7 @@ class PaintContext:
 
     specs: dict[ChartKey, ChartSpec | None] = field(default_factory=dict)  # None where a subject has no chart
     chart_sizes: dict[ChartKey, tuple[float, float]] = field(default_factory=dict)
+    footers: dict[ChartKey, list[str]] = field(default_factory=dict)  # printed as text under each picture
     images: dict[ChartKey, QImage] = field(default_factory=dict)
     anchor_pages: dict[str, int] = field(default_factory=dict)
 
@@ -213,23 +214,31 @@ class PieceBuilder:
         key = (block.subject, block.id)
         if self.context.specs.get(key) is None:
             return []  # a subject without a chart (the lead section) leaves no hole
-        # A chart stretched wider than about twice its height squeezes its category labels into each other
-        # (landscape paper): draw it at most that wide, centred.
-        self.context.chart_sizes[key] = (min(self.width, height * MAX_CHART_ASPECT), height)
-        width = self.width
+        s = self.style
+        # The picture is laid out at its size on paper (sheet_charts), so a wide box no longer squeezes labels
+        # together; past MAX_CHART_ASPECT a few bars would only stretch into long thin strips: centre it.
+        width = min(self.width, height * MAX_CHART_ASPECT)
+        self.context.chart_sizes[key] = (width, height)
+        left = (self.width - width) / 2
 
         def paint(painter: QPainter, at: QPointF) -> None:
             image = self.context.images.get(key)
             if image is None or image.isNull():
                 return
-            # Fit the picture into the box, keeping its proportions, centred.
-            scale = min(width / image.width(), height / image.height())
-            w, h = image.width() * scale, image.height() * scale
-            target = QRectF(at.x() + (width - w) / 2, at.y() + (height - h) / 2, w, h)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(target, image)
+            painter.drawImage(QRectF(at.x() + left, at.y(), width, height), image)
 
-        return [Piece(height, paint, self.style.pt(10))]
+        picture = Piece(height, paint, s.pt(10), keep_with_next=True)
+        # The chart's own footer (notes on derived bars, provenance) as text under it, aligned with the picture.
+        notes = [
+            self._text((Run(line),), s.font(7), width=left + width, indent=left, colour=MUTED, space=s.pt(3), keep=True)
+            for line in self.context.footers.get(key, [])
+        ]
+        if notes:
+            notes[-1].keep_with_next = False
+        else:
+            picture.keep_with_next = False
+        return [picture, *notes]
 
     def _table(self, table: Table) -> list[Piece]:
         header = self._row(tuple(table.header), table.widths, bold=True)

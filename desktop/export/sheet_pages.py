@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from desktop.export.sheet_content import Run, Sheet, SheetPart
+from desktop.export.sheet_content import ChartBox, Run, Sheet, SheetPart
 from desktop.export.sheet_layout import MUTED, RULE, PaintContext, Piece, PieceBuilder, SheetStyle
+
+MIN_CHART_ASPECT = 1.5  # a chart no taller than two thirds of its width
 
 
 @dataclass
@@ -47,19 +49,52 @@ class SheetPaginator:
                     self.context.anchor_pages.setdefault(piece.anchor, number)
         return pages
 
+    def _chart_heights(self) -> tuple[float, float]:
+        """The least and the most height a chart is given: at least the plot's minimum at readable text, at
+        most what keeps one chart from taking over a page (or turning a few bars into fat blocks)."""
+        pt, limit = self.style.pt, self.frame.body_height
+        most = min(pt(300), self.frame.width / MIN_CHART_ASPECT, limit * 0.55)
+        return min(pt(180), most), most
+
     def _fitted(self, part: SheetPart) -> list[Piece]:
-        """A one-page part gives up its paragraph context, then chart height, until it fits the page."""
-        limit = self.frame.body_height
-        tall = min(self.style.pt(250), limit * 0.42)
+        """A part's pieces, its chart as tall as serves it best.
+
+        A one-page part (a fact's sheet) gives its chart the page's spare height; when it does not fit even with
+        the least, it gives up its paragraph context, then chart height. Other parts keep their chart at most
+        two thirds of its most, and make it smaller when that saves a page.
+        """
+        least, most = self._chart_heights()
         if not part.one_page:
-            return self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=min(tall, limit * 0.4))
-        tries = [(True, tall), (False, tall), (False, tall * 0.75), (False, max(tall * 0.5, self.style.pt(110)))]
-        pieces: list[Piece] = []
-        for in_paragraph, chart_height in tries:
-            pieces = self.builder.pieces(part.blocks, source_in_paragraph=in_paragraph, chart_height=chart_height)
-            if _total_height(pieces) <= limit:
-                break
-        return pieces
+            return self._fewest_pages(part, least, min(most, max(least, most * 2 / 3)))
+        limit = self.frame.body_height
+        spare = 0.0
+        for in_paragraph in (True, False):
+            probe = self.builder.pieces(part.blocks, source_in_paragraph=in_paragraph, chart_height=least)
+            spare = limit - _total_height(probe)
+            if spare >= 0:
+                return self._filled(part, in_paragraph, min(most, least + spare), least)
+        floor = min(least, self.style.pt(110))
+        return self._filled(part, False, max(floor, least + spare), floor)
+
+    def _filled(self, part: SheetPart, in_paragraph: bool, height: float, floor: float) -> list[Piece]:
+        # The chart's footer lines wrap to its width, which follows its height: settle on a height that fits.
+        while True:
+            pieces = self.builder.pieces(part.blocks, source_in_paragraph=in_paragraph, chart_height=height)
+            over = _total_height(pieces) - self.frame.body_height
+            if over <= 0 or height <= floor:
+                return pieces
+            height = max(floor, height - max(over, self.style.pt(2)))
+
+    def _fewest_pages(self, part: SheetPart, least: float, preferred: float) -> list[Piece]:
+        """The tallest chart, from preferred down to least, that puts the part on as few pages as any."""
+        heights = [preferred - (preferred - least) * step / 4 for step in range(5)]
+        if not any(isinstance(b, ChartBox) for b in part.blocks):
+            heights = heights[:1]
+        tries = [self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=h) for h in heights]
+        fewest = min(len(self._flow(pieces)) for pieces in tries)
+        chosen = next(h for h, pieces in zip(heights, tries, strict=True) if len(self._flow(pieces)) == fewest)
+        # Build the chosen one last: the chart's size on paper is the one recorded by the latest build.
+        return self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=chosen)
 
     def _flow(self, pieces: list[Piece]) -> list[Page]:
         limit = self.frame.body_height
@@ -73,7 +108,7 @@ class SheetPaginator:
             while pieces[j].keep_with_next and j + 1 < len(pieces):
                 j += 1
                 need += pieces[j].space_before + pieces[j].height
-            if y > 0 and y + need > limit:
+            if y > 0 and y + need > limit + 0.5:  # half a device pixel: sums of floats, not real overflow
                 pages.append(Page())
                 y, space = 0.0, 0.0
                 if piece.repeat is not None:  # a table continues: its header comes first

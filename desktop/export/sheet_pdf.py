@@ -21,6 +21,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.charts.refcounts import keep_singletons_alive
+from desktop.charts.render import footer_text
 from desktop.export.sheet_charts import chart_image, chart_spec
 from desktop.export.sheet_content import ChartBox, SheetTarget, build_sheet
 from desktop.export.sheet_layout import PaintContext, SheetStyle
@@ -76,7 +77,9 @@ def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, prog
     for part in sheet.parts:
         for block in part.blocks:
             if isinstance(block, ChartBox):
-                context.specs[(block.subject, block.id)] = chart_spec(factbase, block)
+                spec = context.specs[(block.subject, block.id)] = chart_spec(factbase, block)
+                if spec is not None:
+                    context.footers[(block.subject, block.id)] = footer_text(spec)
     footer = PageFooter(style, width, sheet)
     frame = PageFrame(width, height, footer.height)
     pages = SheetPaginator(style, frame, context).paginate(sheet)
@@ -88,7 +91,7 @@ def print_sheet(factbase: FactBase, target: SheetTarget, printer: QPrinter, prog
             return False
         spec = context.specs[key]
         assert spec is not None  # only boxes with a chart were given a size
-        context.images[key] = chart_image(spec, box_width, box_height)
+        context.images[key] = chart_image(spec, box_width / style.pt(1), box_height / style.pt(1))
         done += 1
 
     output = printer.outputFileName()

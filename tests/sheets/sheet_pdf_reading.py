@@ -46,8 +46,15 @@ def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
     return fonts
 
 
-def pdf_images(path: Path) -> list[tuple[int, int, int]]:
-    """(width px, height px, x-ppi as placed on the page) of every picture in the PDF."""
+def pdf_images(path: Path) -> list[tuple[int, int, int, int]]:
+    """(width px, height px, x-ppi, y-ppi as placed on the page) of every picture in the PDF."""
     lines = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in lines.splitlines()[2:]]
-    return [(int(cols[3]), int(cols[4]), int(cols[12])) for cols in rows]
+    return [(int(cols[3]), int(cols[4]), int(cols[12]), int(cols[13])) for cols in rows]
+
+
+def pdf_image_pages(path: Path) -> list[tuple[int, float]]:
+    """(page, printed width in points) of every picture in the PDF."""
+    lines = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in lines.splitlines()[2:]]
+    return [(int(cols[0]), int(cols[3]) / int(cols[12]) * 72) for cols in rows]

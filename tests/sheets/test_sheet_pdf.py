@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from sheet_pdf_reading import pdf_fonts, pdf_images, pdf_info, pdf_text
+from sheet_pdf_reading import pdf_fonts, pdf_image_pages, pdf_images, pdf_info, pdf_text
 
+from desktop.export.sheet_charts import label_print_size
 from desktop.export.sheet_content import SheetTarget
+from desktop.export.sheet_layout import MAX_CHART_ASPECT
 from desktop.export.sheet_pdf import SheetError, pdf_printer, print_sheet, write_sheet_pdf
 from desktop.formatting import format_fact
 from desktop.store import FactBase
@@ -72,15 +74,36 @@ def test_landscape_turns_the_page(written_sheets: Writer) -> None:
     assert pdf_info(path).pages == 1
 
 
-def test_charts_keep_their_proportions_and_print_crisp_even_in_landscape(
-    written_sheets: Writer, sheet_factbase: FactBase
+def _chart_count(factbase: FactBase) -> int:
+    return len(factbase.facts()) + sum(1 for s in factbase.sections() if factbase.facts(s.id))
+
+
+@pytest.mark.parametrize("paper, landscape", [("A4", False), ("A4", True), ("Letter", False)])
+def test_chart_labels_print_at_a_readable_size(
+    written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
 ) -> None:
-    """Stretched to the width of landscape paper, a chart's labels would run into each other."""
-    images = pdf_images(written_sheets(SheetTarget.report(), "A4", True))
-    charts = len(sheet_factbase.facts()) + sum(1 for s in sheet_factbase.sections() if sheet_factbase.facts(s.id))
-    assert len(images) == charts
-    for width, height, ppi in images:
-        assert 1.0 <= width / height <= 2.0 and ppi >= 200, (width, height, ppi)
+    """Each chart is laid out at its size on paper: its labels print near 8.7 pt, not shrunk with the picture."""
+    images = pdf_images(written_sheets(SheetTarget.report(), paper, landscape))
+    assert len(images) == _chart_count(sheet_factbase)
+    sizes = [label_print_size(w / x_ppi * 72, h / y_ppi * 72) for w, h, x_ppi, y_ppi in images]
+    assert min(sizes) >= 7.0, sizes  # a fact sheet short of room may lay its chart out at the plot's minimum
+    assert sorted(sizes)[len(sizes) // 4] >= 8.5, sizes  # and most print at the full size
+    for w, h, x_ppi, _ in images:
+        assert 1.0 <= w / h <= MAX_CHART_ASPECT + 0.01 and x_ppi >= 195, (w, h, x_ppi)  # crisp, not stretched
+
+
+def test_a_narrow_chart_box_keeps_its_labels_as_large_as_a_wide_one() -> None:
+    assert label_print_size(360, 200) == label_print_size(750, 250) == pytest.approx(8.67, abs=0.01)
+    assert label_print_size(250, 125) < label_print_size(360, 200)  # below the plot's minimum size, it gives way
+
+
+def test_landscape_charts_use_the_width_of_the_page(written_sheets: Writer) -> None:
+    """On landscape paper a chart spreads across the page instead of sitting small above a blank area."""
+    text_width = 842 - 2 * 16 / 25.4 * 72  # A4 landscape inside 16 mm margins
+    widths = sorted(
+        width / text_width for _, width in pdf_image_pages(written_sheets(SheetTarget.report(), "A4", True))
+    )
+    assert widths[0] >= 0.6 and widths[len(widths) // 2] >= 0.85, widths
 
 
 def test_a_derived_fact_sheet_shows_its_formula(written_sheets: Writer, sheet_factbase: FactBase) -> None:
