@@ -247,6 +247,7 @@ class PieceBuilder:
         for row in rows:
             row.repeat = header
         if len(rows) >= 3:
+            rows[0].keep_with_next = True  # no first row alone under its header at the foot of a page
             rows[-2].keep_with_next = True  # no last row alone under a repeated header on a new page
         return [header, *rows]
 

@@ -17,6 +17,7 @@ MIN_CHART_ASPECT = 1.5  # a chart no taller than two thirds of its width
 @dataclass
 class Page:
     placed: list[tuple[Piece, float]] = field(default_factory=list)  # a piece and its top, from the text area's top
+    first: int = 0  # the index of the page's first piece in its part (a repeated table header not counted)
 
 
 @dataclass
@@ -42,7 +43,7 @@ class SheetPaginator:
     def paginate(self, sheet: Sheet) -> list[Page]:
         pages: list[Page] = []
         for part in sheet.parts:
-            pages += self._flow(self._fitted(part))
+            pages += self._balanced(self._fitted(part))
         for number, page in enumerate(pages, start=1):
             for piece, _ in page.placed:
                 if piece.anchor:
@@ -91,12 +92,12 @@ class SheetPaginator:
         if not any(isinstance(b, ChartBox) for b in part.blocks):
             heights = heights[:1]
         tries = [self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=h) for h in heights]
-        fewest = min(len(self._flow(pieces)) for pieces in tries)
-        chosen = next(h for h, pieces in zip(heights, tries, strict=True) if len(self._flow(pieces)) == fewest)
+        counts = [len(self._balanced(pieces)) for pieces in tries]
+        chosen = heights[counts.index(min(counts))]
         # Build the chosen one last: the chart's size on paper is the one recorded by the latest build.
         return self.builder.pieces(part.blocks, source_in_paragraph=True, chart_height=chosen)
 
-    def _flow(self, pieces: list[Piece]) -> list[Page]:
+    def _flow(self, pieces: list[Piece], break_before: int | None = None) -> list[Page]:
         limit = self.frame.body_height
         pages = [Page()]
         y = 0.0
@@ -108,8 +109,8 @@ class SheetPaginator:
             while pieces[j].keep_with_next and j + 1 < len(pieces):
                 j += 1
                 need += pieces[j].space_before + pieces[j].height
-            if y > 0 and y + need > limit + 0.5:  # half a device pixel: sums of floats, not real overflow
-                pages.append(Page())
+            if y > 0 and (i == break_before or y + need > limit + 0.5):  # 0.5 px: sums of floats, not overflow
+                pages.append(Page(first=i))
                 y, space = 0.0, 0.0
                 if piece.repeat is not None:  # a table continues: its header comes first
                     pages[-1].placed.append((piece.repeat, 0.0))
@@ -117,6 +118,47 @@ class SheetPaginator:
             pages[-1].placed.append((piece, y + space))
             y += space + piece.height
         return pages
+
+    def _balanced(self, pieces: list[Piece]) -> list[Page]:
+        """Flow pieces onto pages, then spare the part's last page from holding a lone leftover.
+
+        A last page that holds a single block (one glossary term, a heading with its table) takes the block
+        before it along; one that holds only the tail of a table takes the whole table, heading and all. Only
+        when that costs no extra page, and never leaving the page before it empty.
+        """
+        pages = self._flow(pieces)
+        starts = _block_starts(pieces)
+        while len(pages) >= 2:  # each round breaks earlier (a table's tail, then the table, then the block before)
+            begins = _lone_leftover(starts, pages[-2].first, pages[-1].first)
+            if begins is None:
+                break
+            moved = self._flow(pieces, break_before=begins)
+            if len(moved) != len(pages):
+                break
+            pages = moved
+        return pages
+
+
+def _lone_leftover(starts: list[int], before: int, last: int) -> int | None:
+    """Where to break instead, when the last page (first piece `last`) holds only one block or a block's tail."""
+    if any(s > last for s in starts):
+        return None  # the last page starts more than one block: nothing lone there
+    begins = max(s for s in starts if s <= last)  # the block the last page starts in
+    if begins == last:  # a whole block alone: bring the one before it along
+        earlier = [s for s in starts if before < s < last]
+        return earlier[-1] if earlier else None
+    return begins if begins > before else None  # a tail: the whole block, unless it is longer than a page
+
+
+def _block_starts(pieces: list[Piece]) -> list[int]:
+    """Where each block that moves as one begins: a keep-with-next chain, and a table's header with all its rows."""
+    starts = []
+    for i, piece in enumerate(pieces):
+        previous = pieces[i - 1] if i else None
+        same_table = piece.repeat is not None and previous is not None and piece.repeat in (previous, previous.repeat)
+        if previous is None or not (previous.keep_with_next or same_table):
+            starts.append(i)
+    return starts
 
 
 def _total_height(pieces: list[Piece]) -> float:

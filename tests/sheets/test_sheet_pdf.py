@@ -149,6 +149,21 @@ def test_the_whole_report_has_contents_that_point_at_the_right_pages(
         assert f"Page {n} of {pages}" in pdf_text(path, page=n)
 
 
+@pytest.mark.parametrize("paper, landscape", [("A4", False), ("A4", True), ("Letter", False)])
+def test_no_page_of_the_report_holds_a_lone_leftover(
+    written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
+) -> None:
+    """A section's facts table goes over with its chart, not onto a page of its own; the glossary does not end
+    on a page with a single term."""
+    path = written_sheets(SheetTarget.report(), paper, landscape)
+    pages = [pdf_text(path, page=n) for n in range(1, pdf_info(path).pages + 1)]
+    for n, text in enumerate(pages, start=1):
+        assert not text.startswith("Facts Fact Value Period"), f"page {n} starts with a lone facts table"
+        assert not text.startswith("Fact Value Period"), f"page {n} holds only a table's continuation"
+    last_terms = [t.term for t in sheet_factbase.terms() if t.term in pages[-1]]
+    assert len(last_terms) >= 2, last_terms
+
+
 def test_fonts_are_embedded(written_sheets: Writer) -> None:
     for target in (SheetTarget.fact("internet-users"), SheetTarget.report()):
         fonts = pdf_fonts(written_sheets(target))
@@ -197,6 +212,7 @@ def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_ro
         row_pages.append(holding[0])
     assert len(set(row_pages)) >= 2  # the table did continue onto another page
     assert row_pages[-1] == row_pages[-2]  # and its last row did not go over alone
+    assert row_pages[0] == row_pages[1]  # nor its first row stay behind alone
     assert all(pages[n].count(header) == 1 for n in set(row_pages))  # with its header
 
 
