@@ -7,15 +7,13 @@ pixel width of the longest label (see _fit_labels).
 
 from __future__ import annotations
 
-from math import ceil, log10
-
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
+from desktop.charts.axes import ChartAxis, category_ticks, set_category_width
 from desktop.charts.bars import legend_text
-from desktop.charts.labels import wrap_label
 from desktop.charts.palette import ChartPalette, chart_palette
 from desktop.charts.refcounts import keep_singletons_alive
 from desktop.charts.spec import Bar, ChartSpec
@@ -32,14 +30,6 @@ _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
 _NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
 _NARROW_PX = 560
-
-
-class ChartAxis(pg.AxisItem):
-    """An axis whose numbers read like the report's: 35,000 rather than 35000."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        places = max(0, ceil(-log10(spacing * scale))) if spacing > 0 else 0
-        return [f"{v * scale:,.{places}f}" for v in values]
 
 
 def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
@@ -154,7 +144,7 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
     rows = 1 if spec.kind == "share" else len(spec.bars)
     font = QFont()
     font.setPointSize(LABEL_POINT_SIZE)
-    ticks = _category_ticks(spec, _WRAP)
+    ticks = category_ticks(spec, _WRAP)
     style = {"color": colours.foreground, "font-size": f"{LABEL_POINT_SIZE}pt"}
     for name in ("left", "bottom"):
         axis = plot_item.getAxis(name)
@@ -178,28 +168,11 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
         plot_item.hideAxis(value_name)
     if spec.horizontal:
         plot_item.invertY(True)  # the first bar on top, as the table under the chart reads
-        _set_category_width(category, spec, ticks, font)
+        set_category_width(category, spec, ticks, font)
     else:
         category.setHeight(None)
     plot_item.showGrid(x=spec.horizontal and bool(spec.value_axis), y=not spec.horizontal, alpha=0.15)
     plot_item._chart_rows = rows  # type: ignore[attr-defined]
-
-
-def _category_ticks(spec: ChartSpec, wrap: int) -> list[tuple[int, str]]:
-    if spec.kind == "share":
-        return [(0, wrap_label(spec.title, wrap))]
-    return [(i, wrap_label(b.label, wrap) if spec.horizontal else b.label) for i, b in enumerate(spec.bars)]
-
-
-def _set_category_width(axis: pg.AxisItem, spec: ChartSpec, ticks: list[tuple[int, str]], font: QFont) -> None:
-    label_room = 28 if spec.category_axis else 0  # the rotated axis label sits left of the ticks
-    axis.setWidth(_category_width(ticks, font) + label_room)
-
-
-def _category_width(ticks: list[tuple[int, str]], font: QFont) -> float:
-    metrics = QFontMetricsF(font)
-    widest = max((metrics.horizontalAdvance(line) for _, text in ticks for line in text.split("\n")), default=0.0)
-    return widest + 16
 
 
 def _add_legend(plot_item: pg.PlotItem, text: str, colours: ChartPalette) -> None:
@@ -231,16 +204,18 @@ class _LabelFit:
             low, high = 0.0, 1.0
         span = (high - low) or 1.0
         pixels = size.width() if spec.horizontal else size.height()
-        if spec.kind != "rank" and pixels > 0:
-            # A few pixels below zero let the axis print its "0" instead of culling it at the edge.
-            low -= span * 8 / pixels
-            span = high - low
+        # pyqtgraph drops a tick label that would stick out of the view: keep room beyond each end for the label
+        # there, so the axis prints its "0" (and a per-cent axis its "100"); the bars get what is left.
+        low_px = self._end_room("0") if spec.kind != "rank" else 0.0
+        high_px = self._end_room(f"{high:,.0f}") if spec.value_range else 0.0
+        usable = max(pixels - low_px - high_px, pixels * 0.5)
         if not _label_inside(spec) and pixels > 0:
-            span = max([span] + [self._span_fitting(bar.value - low, label, pixels) for bar, label in self.labels])
+            span = max([span] + [self._span_fitting(bar.value - low, label, usable) for bar, label in self.labels])
         if spec.kind == "share" and pixels > 0:
-            span = max([span] + [self._place_share_label(bar, label, pixels, low) for bar, label in self.labels])
+            span = max([span] + [self._place_share_label(bar, label, usable, low) for bar, label in self.labels])
+        per_px = span / usable if usable > 0 else 0.0
+        value_range = (low - low_px * per_px, low + span + high_px * per_px)
         rows = getattr(self.plot_item, "_chart_rows", len(spec.bars))
-        value_range = (low, low + span)
         # One or two rows would make slabs of bars: keep at least three rows' height.
         pad = max(0.0, (3 - rows) / 2)
         category_range = (-0.5 - pad, rows - 0.5 + pad)
@@ -248,6 +223,13 @@ class _LabelFit:
             view.setRange(xRange=value_range, yRange=category_range, padding=0)
         else:
             view.setRange(xRange=category_range, yRange=value_range, padding=0)
+
+    def _end_room(self, text: str) -> float:
+        """Pixels beyond an axis end that its tick label there needs: half of it, plus a little."""
+        name = "bottom" if self.spec.horizontal else "left"
+        metrics = QFontMetricsF(self.plot_item.getAxis(name).style["tickFont"] or QFont())
+        half = metrics.horizontalAdvance(text) if self.spec.horizontal else metrics.height()
+        return max(8.0, half / 2 + 3)
 
     def _place_share_label(self, bar: Bar, label: pg.TextItem, pixels: float, low: float) -> float:
         """A share's last segment too thin for its label gets the label after the bar's end instead."""
@@ -278,9 +260,9 @@ class _LabelFit:
         if wrap == self.wrap:
             return
         self.wrap = wrap
-        ticks = _category_ticks(self.spec, wrap)
+        ticks = category_ticks(self.spec, wrap)
         axis.setTicks([ticks, []])
-        _set_category_width(axis, self.spec, ticks, font)
+        set_category_width(axis, self.spec, ticks, font)
 
     def _category_wrap(self, line_px: float) -> int:
         if self.plot_item.width() >= _NARROW_PX:
@@ -288,7 +270,7 @@ class _LabelFit:
         rows = 1 if self.spec.kind == "share" else len(self.spec.bars)
         row_px = self.plot_item.getViewBox().height() / max(rows, 3)
         for wrap in _NARROW_WRAPS:  # the narrowest whose lines still fit their row
-            lines = max(len(text.split("\n")) for _, text in _category_ticks(self.spec, wrap))
+            lines = max(len(text.split("\n")) for _, text in category_ticks(self.spec, wrap))
             if lines * line_px <= row_px:
                 return wrap
         return _WRAP

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from desktop.charts.bars import DERIVED_KEY, legend_text
 from desktop.charts.palette import DARK, LIGHT
@@ -62,6 +62,30 @@ def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase, s
         for bar in _items(widget, pg.BarGraphItem):
             assert area.contains(bar.mapRectToScene(bar.boundingRect()).adjusted(1, 1, -1, -1)), chart_id
         _assert_category_labels_do_not_overlap(widget, chart_id)
+        widget.close()
+
+
+def _tick_labels(axis: pg.AxisItem) -> list[str]:
+    """The tick labels the axis draws now (pyqtgraph drops those that would stick out of the axis)."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setFont(axis.style["tickFont"])
+    _, _, texts = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [text for _, _, text in texts]
+
+
+@pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320)])
+def test_value_axes_label_their_zero_and_a_per_cent_axis_its_hundred(qtbot, factbase: FactBase, size) -> None:
+    for chart_id in all_chart_ids(factbase):
+        spec = chart_for_id(factbase, chart_id)
+        if not spec.value_axis:
+            continue
+        widget = _shown(qtbot, spec, size=size)
+        labels = _tick_labels(widget.getPlotItem().getAxis("bottom" if spec.horizontal else "left"))
+        assert "0" in labels, f"{chart_id} at {size}: {labels}"
+        if spec.value_axis == "per cent" and spec.value_range:
+            assert "100" in labels, f"{chart_id} at {size}: {labels}"
         widget.close()
 
 
