@@ -12,7 +12,15 @@ from desktop.charts.spec import ChartSpec
 
 
 class ChartAxis(pg.AxisItem):
-    """An axis whose numbers read like the report's: 35,000 rather than 35000."""
+    """An axis whose numbers read like the report's: 35,000 rather than 35000; none beyond `upper` (100%)."""
+
+    upper: float | None = None  # a share's axis ends at 100 even when a label outside its bar needs the room
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(minVal, maxVal, size)
+        if self.upper is None:
+            return levels
+        return [(spacing, [v for v in values if v <= self.upper + spacing * 1e-6]) for spacing, values in levels]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = max(0, ceil(-log10(spacing * scale))) if spacing > 0 else 0

@@ -160,6 +160,8 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
         plot_item.showLabel(category_name, False)
     value = plot_item.getAxis(value_name)
     value.setTicks(None)
+    if isinstance(value, ChartAxis):
+        value.upper = spec.value_range[1] if spec.value_range else None
     value.setStyle(tickLength=-5)
     if spec.value_axis:
         plot_item.showAxis(value_name)

@@ -86,6 +86,7 @@ def test_value_axes_label_their_zero_and_a_per_cent_axis_its_hundred(qtbot, fact
         assert "0" in labels, f"{chart_id} at {size}: {labels}"
         if spec.value_axis == "per cent" and spec.value_range:
             assert "100" in labels, f"{chart_id} at {size}: {labels}"
+            assert all(float(text) <= 100 for text in labels), f"{chart_id} at {size}: a share beyond 100%"
         widget.close()
 
 
