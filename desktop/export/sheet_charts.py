@@ -4,7 +4,7 @@ The chart export draws every chart 800 logical pixels wide and scales the pictur
 narrow box on paper shrinks its text with it (a 10-pt label printed at 4–6 pt). A sheet instead lays the plot
 out at the size its box has on paper, PT_PER_CHART_PIXEL points to a logical pixel: its labels then print at
 the same readable size in every box, wide or narrow, portrait or landscape. The picture is rendered at
-CHART_DPI; the chart's footer (notes and provenance) is printed by the sheet as text under the picture.
+CHART_DPI; the chart's footer (its provenance) is printed by the sheet as text under the picture.
 """
 
 from __future__ import annotations

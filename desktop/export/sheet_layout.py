@@ -229,7 +229,7 @@ class PieceBuilder:
             painter.drawImage(QRectF(at.x() + left, at.y(), width, height), image)
 
         picture = Piece(height, paint, s.pt(10), keep_with_next=True)
-        # The chart's own footer (notes on derived bars, provenance) as text under it, aligned with the picture.
+        # The chart's own footer (footer_text: its provenance) as text under it, aligned with the picture.
         notes = [
             self._text((Run(line),), s.font(7), width=left + width, indent=left, colour=MUTED, space=s.pt(3), keep=True)
             for line in self.context.footers.get(key, [])
