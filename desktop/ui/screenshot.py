@@ -33,4 +33,4 @@ def save_screenshot(widget: QWidget, path: Path) -> None:
     try:
         write_atomically(path, bytes(data.data()))
     except OSError as exc:
-        raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
