@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.charts.palette import LIGHT
 from desktop.charts.plot import make_plot_widget
 from desktop.charts.spec import ChartSpec
+from desktop.charts.wrapping_label import wrap_to_width
 
 BASE_WIDTH = 800  # logical pixels: the chart's on-screen design width
 BASE_HEIGHT = 460  # logical pixels of the whole picture when no height is asked for
@@ -70,25 +71,13 @@ def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> Char
         raise ValueError("width must be positive")
     scale = width / BASE_WIDTH
     metrics = QFontMetricsF(footer_font())
-    lines = tuple(line for text in footer_text(spec) for line in _wrap(text, BASE_WIDTH - 2 * FOOTER_MARGIN, metrics))
+    room = BASE_WIDTH - 2 * FOOTER_MARGIN
+    lines = tuple(line for text in footer_text(spec) for line in wrap_to_width(text, room, metrics))
     line_height = metrics.height()
     footer = len(lines) * (line_height + FOOTER_LINE_GAP) + 2 * FOOTER_MARGIN
     total = height / scale if height else BASE_HEIGHT + footer
     plot_height = float(max(round(total - footer), 120))  # whole pixels: the widget is laid out at this size
     return ChartLayout(BASE_WIDTH, plot_height, lines, line_height, scale)
-
-
-def _wrap(text: str, width: float, metrics: QFontMetricsF) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and metrics.horizontalAdvance(candidate) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    return [*lines, current] if current else lines
 
 
 @contextmanager
