@@ -107,17 +107,26 @@ def laid_out_plot(spec: ChartSpec, layout: ChartLayout) -> Iterator[pg.PlotWidge
 def render_chart_image(spec: ChartSpec, width: int = 1600, height: int | None = None) -> QImage:
     """The chart as on screen, on white, `width` pixels wide, with its footer and PNG text chunks set."""
     layout = chart_layout(spec, width, height)
-    out_height = int(round(height if height else layout.height * layout.scale))
-    image = QImage(width, out_height, QImage.Format.Format_ARGB32_Premultiplied)
+    return paint_chart(spec, layout, (width, int(round(height if height else layout.height * layout.scale))))
+
+
+def paint_chart(spec: ChartSpec, layout: ChartLayout, pixel_size: tuple[int, int]) -> QImage:
+    """The plot laid out at the layout's logical size, drawn `layout.scale` times larger on white into an image of
+    pixel_size, with the layout's footer lines (if it has any) and the chart's metadata as PNG text chunks.
+
+    Exported charts and the pictures on printed sheets both come from here; they differ only in their layout.
+    """
+    image = QImage(*pixel_size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(LIGHT.background))
     with laid_out_plot(spec, layout) as widget:
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         source = QRectF(0, 0, layout.width, layout.plot_height)
-        target = QRectF(0, 0, width, layout.plot_height * layout.scale)
+        target = QRectF(0, 0, layout.width * layout.scale, layout.plot_height * layout.scale)
         widget.scene().render(painter, target, source)
-        painter.scale(layout.scale, layout.scale)
-        _draw_footer(painter, layout)
+        if layout.footer_lines:
+            painter.scale(layout.scale, layout.scale)
+            _draw_footer(painter, layout)
         painter.end()
     for key, value in chart_metadata(spec).items():
         image.setText(key, value)

@@ -9,12 +9,10 @@ CHART_DPI; the chart's footer (its provenance) is printed by the sheet as text u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage
 
-from desktop.charts.palette import LIGHT
 from desktop.charts.plot import LABEL_POINT_SIZE, MIN_HEIGHT, MIN_WIDTH
-from desktop.charts.render import ChartLayout, chart_metadata, laid_out_plot
+from desktop.charts.render import ChartLayout, paint_chart
 from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
 from desktop.export.sheet_content import ChartBox
 from desktop.store import FactBase
@@ -52,14 +50,4 @@ def chart_image(spec: ChartSpec, width_pt: float, height_pt: float) -> QImage:
     pixel_width = max(1, round(width_pt / 72.0 * CHART_DPI))
     pixel_height = max(1, round(height_pt / 72.0 * CHART_DPI))
     layout = ChartLayout(logical_width, logical_height, (), 0.0, pixel_width / logical_width)
-    image = QImage(pixel_width, pixel_height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(LIGHT.background))
-    with laid_out_plot(spec, layout) as widget:
-        painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        target = QRectF(0, 0, pixel_width, pixel_height)
-        widget.scene().render(painter, target, QRectF(0, 0, logical_width, logical_height))
-        painter.end()
-    for key, value in chart_metadata(spec).items():
-        image.setText(key, value)
-    return image
+    return paint_chart(spec, layout, (pixel_width, pixel_height))
