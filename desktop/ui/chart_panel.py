@@ -21,11 +21,10 @@ _VISIBLE_ROWS = 6
 
 def fill_chart_table(model: QStandardItemModel, spec: ChartSpec | None) -> None:
     """The chart's data as two columns (label, value), for keyboard and screen-reader users."""
-    from desktop.charts.spec import chart_table
-
     model.clear()
     if spec is None:
         return
+    from desktop.charts.spec import chart_table  # not before: a page without a chart needs none of the chart code
     model.setHorizontalHeaderLabels([spec.category_axis or "Item", spec.value_axis or "Value"])
     for label, value in chart_table(spec):
         row = [QStandardItem(label.replace("\n", " ")), QStandardItem(value)]
