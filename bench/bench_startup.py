@@ -6,9 +6,11 @@ Run under a real X server (the figures in docs/window.md were taken this way):
 
 Each run is a fresh process, the app's `fact-explorer --screenshot FILE` (the front page, as at first launch)
 against bench/bare_window.py, which shows a bare QWidget of the same size and saves it through the same function.
-Two figures each: spawn to the "painted" line the process prints (FACT_EXPLORER_TIMING=1) at its first full paint,
-and spawn to exit (PNG written, process gone): the whole-process time the issue's bound is about. Then one
-`python -X importtime` run of the app lists what the start-up path imports before the paint.
+A third command, bench/floor_window.py, shows the window's widget set (tree, page, dock, menus, status bar)
+with none of the app's code: how much of the bound Qt itself takes. Two figures each: spawn to the "painted"
+line the process prints (FACT_EXPLORER_TIMING=1) at its first full paint, and spawn to exit (PNG written,
+process gone): the whole-process time the issue's bound is about. Then one `python -X importtime` run of the
+app lists what the start-up path imports before the paint.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BARE = HERE / "bare_window.py"
+FLOOR = HERE / "floor_window.py"  # the window's widget set without the app's code
 LIMIT = 1.3  # the issue's bound: app / bare
 
 
@@ -96,6 +99,7 @@ def main() -> int:
     app_exited: list[float] = []
     bare_painted: list[float] = []
     bare_exited: list[float] = []
+    floor_exited: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "shot.png"
         # One warm-up of each, unrecorded: the first run pays for a cold disk cache.
@@ -108,6 +112,8 @@ def main() -> int:
             _s, marks, _e = _marks([sys.executable, str(BARE), str(out)], env)
             bare_painted.append(marks["painted"])
             bare_exited.append(marks["exited"])
+            _s, marks, _e = _marks([sys.executable, str(FLOOR), str(out)], env)
+            floor_exited.append(marks["exited"])
         profile = import_profile(out, env, args.top)
     painted = statistics.median(app_painted) / statistics.median(bare_painted)
     whole = statistics.median(app_exited) / statistics.median(bare_exited)
@@ -116,8 +122,11 @@ def main() -> int:
     print(_summary("fact-explorer window painted", app_painted))
     print(_summary("bare PySide6 window saved, exited", bare_exited))
     print(_summary("fact-explorer window saved, exited", app_exited))
+    print(_summary("widget set alone saved, exited", floor_exited))
     print(f"ratio app / bare, to the paint:   {painted:.2f} (limit {LIMIT})")
     print(f"ratio app / bare, whole process:  {whole:.2f} (limit {LIMIT})  {'OK' if whole <= LIMIT else 'TOO SLOW'}")
+    floor = statistics.median(floor_exited) / statistics.median(bare_exited)
+    print(f"ratio widget set alone / bare:    {floor:.2f} (Qt's own share of the bound)")
     print("\n".join(profile))
     return 0 if whole <= LIMIT else 1
 
