@@ -19,10 +19,15 @@ def main(out: str) -> int:
     window = QWidget()
     window.setWindowTitle("bare")
     window.resize(1440, 900)  # the app's first-launch size (desktop/ui/main_window.py DEFAULT_SIZE)
+    return show_paint_save(app, window, Path(out))
+
+
+def show_paint_save(app: QApplication, window: QWidget, out: Path) -> int:
+    """Show window, mark its first paint, save it as PNG the way the app does, and quit: one rule for every bench."""
 
     def _on_painted() -> None:
         report_painted("painted")
-        save_screenshot(window, Path(out))
+        save_screenshot(window, out)
         app.quit()
 
     when_painted(window, _on_painted)

@@ -12,12 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bare_window import show_paint_save  # bench/ is this script's own directory, first on sys.path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDockWidget, QListView, QMainWindow, QSplitter, QTextBrowser, QTreeView
-
-from desktop.ui.first_paint import report_painted, when_painted
-from desktop.ui.screenshot import save_screenshot
 
 REPORT = Path(__file__).resolve().parent.parent / "resources" / "report" / "000_116ccc03037fb487.txt"
 
@@ -51,16 +49,7 @@ def build_window() -> QMainWindow:
 
 def main(out: str) -> int:
     app = QApplication(sys.argv[:1])
-    window = build_window()
-
-    def _on_painted() -> None:
-        report_painted("painted")
-        save_screenshot(window, Path(out))
-        app.quit()
-
-    when_painted(window, _on_painted)
-    window.show()
-    return app.exec()
+    return show_paint_save(app, build_window(), Path(out))
 
 
 if __name__ == "__main__":
