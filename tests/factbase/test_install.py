@@ -62,3 +62,29 @@ def test_installed_copy_lists_facts_from_another_directory(wheel: Path, tmp_path
     assert listing.returncode == 0, listing.stderr
     facts = json.loads(listing.stdout)
     assert len(facts) == 20 and {f["id"] for f in facts} >= {"5g-base-stations", "new-market-entities"}
+
+
+def test_installed_copy_exports_a_chart_and_prints_a_sheet_headless(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(target)
+    app = str(target / "bin" / "fact-explorer")
+    for args in (
+        ["chart", "internet-penetration-rate", "-o", "rate.png"],
+        ["chart", "internet-penetration-rate", "-o", "rate.svg"],
+        ["sheet", "internet-penetration-rate", "-o", "rate.pdf"],
+    ):
+        result = subprocess.run([app, *args], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    png = (elsewhere / "rate.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 1600
+    assert b"tEXtSource" in png or b"iTXtSource" in png or b"zTXtSource" in png
+    assert b"<metadata" in (elsewhere / "rate.svg").read_bytes()
+    assert (elsewhere / "rate.pdf").read_bytes().startswith(b"%PDF")
