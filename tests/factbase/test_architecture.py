@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,3 +32,9 @@ def test_data_layer_and_listing_commands_load_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_offline_guard_refuses_connections() -> None:
+    # The autouse no_network fixture (tests/conftest.py) is what keeps every other test offline; prove it bites.
+    with pytest.raises(AssertionError, match="network connection was attempted"):
+        socket.create_connection(("127.0.0.1", 9))
