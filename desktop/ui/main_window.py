@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from types import ModuleType
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
@@ -17,7 +16,7 @@ from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.navigation import REPORT, History, split_target
-from desktop.ui.page_html import PageColours, fact_page, report_page, section_page
+from desktop.ui.page_html import PageColours, about_html, fact_page, report_page, section_page
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
 from desktop.ui.theme import page_colours
@@ -276,16 +275,7 @@ class MainWindow(QMainWindow):
         self.glossary.definition.zoomIn(step)
 
     def _on_about(self) -> None:
-        doc = self.factbase.document
-        QMessageBox.about(
-            self,
-            "About Fact Explorer",
-            f"<h3>Fact Explorer {html.escape(__version__)}</h3>"
-            f"<p>Fact base: <b>{html.escape(doc.title)}</b><br>"
-            f"Version {html.escape(doc.factbase_version)} (schema {doc.schema_version}), "
-            f"figures as of {html.escape(doc.source_as_of)}<br>"
-            f"File: {html.escape(doc.path)}</p><p>Works offline; nothing is fetched from the network.</p>",
-        )
+        QMessageBox.about(self, "About Fact Explorer", about_html(self.factbase.document, __version__))
 
     def _fact_base_summary(self) -> str:
         doc = self.factbase.document

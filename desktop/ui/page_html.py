@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 
 from desktop.formatting import format_fact, format_with_qualifier, unit_label
-from desktop.store import Fact, FactBase, Paragraph, Section
+from desktop.store import Document, Fact, FactBase, Paragraph, Section
 from desktop.ui.text_markup import Span, link, link_span, mark_up
 
 
@@ -153,3 +153,14 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
         parts.append(f"<h3>Glossary terms used</h3><p>{links}</p>")
     parts.append(_fact_list([f for f in facts if f.id != fact.id], f"Other facts in {section.title}"))
     return "".join(parts)
+
+
+def about_html(doc: Document, version: str) -> str:
+    """The About box: the app's version and which fact base it shows, from which file."""
+    return (
+        f"<h3>Fact Explorer {html.escape(version)}</h3>"
+        f"<p>Fact base: <b>{html.escape(doc.title)}</b><br>"
+        f"Version {html.escape(doc.factbase_version)} (schema {doc.schema_version}), "
+        f"figures as of {html.escape(doc.source_as_of)}<br>"
+        f"File: {html.escape(doc.path)}</p><p>Works offline; nothing is fetched from the network.</p>"
+    )
