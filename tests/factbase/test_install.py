@@ -27,6 +27,20 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("fact_explorer-*.whl"))
 
 
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The wheel installed (without dependencies) into a directory of its own, and an unrelated working directory."""
+    root = tmp_path_factory.mktemp("installed")
+    target, elsewhere = root / "site", root / "elsewhere"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere.mkdir()
+    return target, elsewhere
+
+
 def test_wheel_carries_resources_and_the_fact_base(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "db/factbase.sqlite" in names
@@ -37,15 +51,8 @@ def test_wheel_carries_resources_and_the_fact_base(wheel: Path) -> None:
     assert "fact-explorer = desktop.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
-def test_installed_copy_lists_facts_from_another_directory(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
+def test_installed_copy_lists_facts_from_another_directory(installed: tuple[Path, Path]) -> None:
+    target, elsewhere = installed
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = "import desktop, desktop.paths as p; print(desktop.__file__); print(p.bundled_factbase())"
     where = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True)
@@ -64,15 +71,8 @@ def test_installed_copy_lists_facts_from_another_directory(wheel: Path, tmp_path
     assert len(facts) == 20 and {f["id"] for f in facts} >= {"5g-base-stations", "new-market-entities"}
 
 
-def test_installed_copy_exports_a_chart_and_prints_a_sheet_headless(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
+def test_installed_copy_exports_a_chart_and_prints_a_sheet_headless(installed: tuple[Path, Path]) -> None:
+    target, elsewhere = installed
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(target)
     app = str(target / "bin" / "fact-explorer")
