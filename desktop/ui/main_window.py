@@ -82,7 +82,11 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.tree, self.page)
         self.setTabOrder(self.page, self.chart.table)
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
-        self.statusBar().showMessage(self._fact_base_summary())
+        # The fact base is read-only: its summary is worked out once, not on every hover that leaves a link.
+        doc = factbase.document
+        facts = len(factbase.facts())
+        self._summary = f"{facts} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
+        self.statusBar().showMessage(self._summary)
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
@@ -238,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _on_link_hovered(self, url: QUrl) -> None:
         if url.isEmpty():
-            self.statusBar().showMessage(self._fact_base_summary())
+            self.statusBar().showMessage(self._summary)
             return
         kind, ident = url.scheme(), url.path()
         if kind == "fact":
@@ -276,11 +280,6 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, "About Fact Explorer", about_html(self.factbase.document, __version__))
-
-    def _fact_base_summary(self) -> str:
-        doc = self.factbase.document
-        facts = len(self.factbase.facts())
-        return f"{facts} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
 
     def finish_startup(self) -> None:
         """What can wait until the window is on screen (launch calls it after the first paint)."""
