@@ -13,7 +13,7 @@ import re
 
 from desktop.charts.bars import Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.charts.labels import axis_scale
-from desktop.formatting import format_number, format_with_qualifier, unit_label
+from desktop.domain.formatting import format_number, format_with_qualifier, unit_label
 from desktop.store import Fact, FactBase
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.charts.growth import growth_chart, year_earlier_chart
 from desktop.charts.labels import axis_scale
-from desktop.formatting import format_number, format_with_qualifier, ordinal, unit_label
+from desktop.domain.formatting import format_number, format_with_qualifier, ordinal, unit_label
 from desktop.store import Fact, FactBase, UnknownIdError
 
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.

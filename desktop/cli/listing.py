@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.formatting import format_fact
+from desktop.domain.formatting import format_fact
 from desktop.store import Fact, FactBase
 
 FACT_FIELDS = ["id", "section_id", "section", "label", "value", "unit", "qualifier", "period", "kind", "quote"]

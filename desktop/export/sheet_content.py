@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from desktop.formatting import format_fact
+from desktop.domain.formatting import format_fact
 from desktop.store import Fact, FactBase, UnknownIdError
 
 TargetKind = Literal["fact", "section", "report"]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Sign
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
 
-from desktop.formatting import format_fact
+from desktop.domain.formatting import format_fact
 from desktop.store import FactBase, GlossaryTerm
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.page_html import PageColours, page_style

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from desktop import __version__
-from desktop.formatting import format_fact
+from desktop.domain.formatting import format_fact
 from desktop.store import FactBase, UnknownIdError
 from desktop.ui.chart_panel import ChartPanel, ChartRequest
 from desktop.ui.glossary_panel import GlossaryPanel

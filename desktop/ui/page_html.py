@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from desktop.formatting import format_fact, format_with_qualifier, unit_label
+from desktop.domain.formatting import format_fact, format_with_qualifier, unit_label
 from desktop.store import Document, Fact, FactBase, Paragraph, Section
 from desktop.ui.text_markup import Span, link, link_span, mark_up
 

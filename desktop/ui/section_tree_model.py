@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from desktop.formatting import format_fact, format_with_qualifier
+from desktop.domain.formatting import format_fact, format_with_qualifier
 from desktop.store import FactBase
 from desktop.ui.navigation import REPORT, fact_target, section_target
 

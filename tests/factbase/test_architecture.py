@@ -22,7 +22,7 @@ def test_import_contracts_hold() -> None:
 def test_data_layer_and_listing_commands_load_no_qt() -> None:
     probe = (
         "import sys, io, contextlib\n"
-        "import db.build, desktop.store, desktop.formatting\n"
+        "import db.build, desktop.store, desktop.domain.formatting\n"
         "from desktop.app import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    assert main(['facts', '--json']) == 0\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.formatting import format_fact, format_number, format_value, format_with_qualifier, ordinal
+from desktop.domain.formatting import format_fact, format_number, format_value, format_with_qualifier, ordinal
 from desktop.store import FactBase
 
 

@@ -13,11 +13,11 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from sheet_pdf_reading import pdf_fonts, pdf_image_pages, pdf_images, pdf_info, pdf_text
 
+from desktop.domain.formatting import format_fact
 from desktop.export.sheet_charts import label_print_size
 from desktop.export.sheet_content import SheetTarget
 from desktop.export.sheet_layout import MAX_CHART_ASPECT
 from desktop.export.sheet_pdf import SheetError, pdf_printer, print_sheet, write_sheet_pdf
-from desktop.formatting import format_fact
 from desktop.store import FactBase
 
 A4 = (595, 842)

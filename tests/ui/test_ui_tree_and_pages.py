@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests_ui_helpers import click_text, click_tree
 
-from desktop.formatting import format_with_qualifier
+from desktop.domain.formatting import format_with_qualifier
 from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
 
 
