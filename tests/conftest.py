@@ -37,6 +37,25 @@ def factbase() -> Iterator[FactBase]:
         yield fb
 
 
+TINY_RESOURCES = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny_factbase_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny fact base built by the builder from tests/fixtures/tiny: two sections and a lead, a fact of every
+    kind (count, share, rank, growth, range, derived), a glossary. Tests must not change the file."""
+    from db.build import build
+
+    return build(tmp_path_factory.mktemp("tiny") / "tiny.sqlite", TINY_RESOURCES)
+
+
+@pytest.fixture
+def tiny_factbase(tiny_factbase_path: Path) -> Iterator[FactBase]:
+    """The tiny fact base, opened read-only and closed after the test."""
+    with FactBase.open(tiny_factbase_path) as fb:
+        yield fb
+
+
 @pytest.fixture
 def factbase_copy(tmp_path: Path) -> Path:
     """A private copy of the bundled fact base, for tests that damage or replace it."""
