@@ -21,7 +21,7 @@ import sqlite_utils
 
 from db.annotations import AnnotationError, FactAnnotation, check_facts, load_facts, load_toml
 from db.report import Report, ReportShapeError, parse_report
-from db.schema import FOREIGN_KEYS, FTS, PRIMARY_KEYS, SCHEMA_VERSION, TABLES
+from db.schema import FOREIGN_KEYS, FTS, INDEXES, PRIMARY_KEYS, SCHEMA_VERSION, TABLES
 
 BUILDER_VERSION = "1.0"
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +32,8 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "factbase.sqlite"
 def _create_tables(db: sqlite_utils.Database) -> None:
     for name, columns in TABLES.items():
         db.table(name).create(columns, pk=PRIMARY_KEYS.get(name), foreign_keys=FOREIGN_KEYS.get(name, []))
-    db.table("facts").create_index(["section_id", "position"])
-    db.table("term_mentions").create_index(["term"])
-    db.table("term_mentions").create_index(["section_id"])
+    for table, columns in INDEXES:
+        db.table(table).create_index(columns)
 
 
 def _rows(report: Report, facts: list[FactAnnotation], structure: dict, source: bytes) -> dict[str, list[dict]]:

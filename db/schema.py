@@ -82,6 +82,13 @@ FOREIGN_KEYS = {
     ],
 }
 
+# Indexes the store's queries need, (table, columns); every writer of a fact base creates them from here.
+INDEXES: list[tuple[str, list[str]]] = [
+    ("facts", ["section_id", "position"]),
+    ("term_mentions", ["term"]),
+    ("term_mentions", ["section_id"]),
+]
+
 # Full-text indexes (FTS5) that search will use; they belong to the format from version 1.
 FTS = {
     "paragraphs": ["text"],
