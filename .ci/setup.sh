@@ -12,6 +12,8 @@ SYSTEM_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
   # reading back what we print: pdftotext, pdfinfo, pdftoppm
   poppler-utils
+  # validating and installing the desktop files: desktop-file-validate, appstreamcli, update-mime-database, xdg-mime
+  desktop-file-utils appstream shared-mime-info xdg-utils
 )
 
 missing=()
