@@ -175,6 +175,13 @@ class FactBase:
             for r in self._rows("SELECT * FROM fact_headings WHERE fact_id = ? ORDER BY location", fact_id)
         ]
 
+    def headings_at(self, location: str) -> list[FactHeading]:
+        """Every heading of one location ('headline' or 'subheading') that restates a fact's figure."""
+        return [
+            FactHeading(r["fact_id"], r["location"], r["text"], r["figure"], r["figure_start"])
+            for r in self._rows("SELECT * FROM fact_headings WHERE location = ? ORDER BY rowid", location)
+        ]
+
     # Glossary ------------------------------------------------------------------------------------
     def terms(self) -> list[GlossaryTerm]:
         return [_term(r) for r in self._rows("SELECT * FROM glossary ORDER BY position")]
