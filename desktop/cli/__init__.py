@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import chart, listing, sheet
+from desktop.cli import chart, diff, listing, sheet
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -17,6 +17,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     listing.add_glossary_parser,
     chart.add_parser,
     sheet.add_parser,
+    diff.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]
