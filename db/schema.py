@@ -6,7 +6,9 @@ refuses a file whose version is newer than the one it knows.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 2 adds indexes only (the queries of a store that works in sets); a version-2 reader opens version 1
+# files unchanged, just without the speed.
 
 # Columns in the order the builder inserts them; sqlite-utils creates the tables from these.
 TABLES: dict[str, dict[str, type]] = {
@@ -84,9 +86,20 @@ FOREIGN_KEYS = {
 
 # Indexes the store's queries need, (table, columns); every writer of a fact base creates them from here.
 INDEXES: list[tuple[str, list[str]]] = [
-    ("facts", ["section_id", "position"]),
-    ("term_mentions", ["term"]),
-    ("term_mentions", ["section_id"]),
+    ("sections", ["position"]),  # the tree in the report's order, and every fact in order (sections, then facts)
+    ("paragraphs", ["section_id", "position"]),  # a section page's text
+    ("facts", ["section_id", "position"]),  # a section's facts, a page at a time
+    ("facts", ["paragraph_id"]),  # the facts a paragraph states
+    ("facts", ["kind"]),  # filters and facets of the all-facts table and search
+    ("facts", ["unit"]),
+    ("facts", ["value", "value_min"]),  # numeric filters and sorting by value
+    ("fact_headings", ["fact_id"]),  # a fact's headings, many facts in one query
+    ("fact_headings", ["location"]),  # the headline's figures
+    ("glossary", ["position"]),
+    ("term_mentions", ["term", "fact_id"]),  # facts mentioning a term
+    ("term_mentions", ["term", "section_id"]),  # sections mentioning a term
+    ("term_mentions", ["section_id", "paragraph_id", "start"]),  # a section's mentions in reading order, its terms
+    ("term_mentions", ["fact_id", "term"]),  # terms of a fact
 ]
 
 # Full-text indexes (FTS5) that search will use; they belong to the format from version 1.

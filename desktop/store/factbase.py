@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from desktop.store.errors import FactBaseError, UnknownIdError
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
+from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match
 
-SCHEMA_VERSION = 1  # the newest schema this reader understands (db/schema.py)
+SCHEMA_VERSION = 2  # the newest schema this reader understands (db/schema.py)
 _REQUIRED_TABLES = {"meta", "sections", "paragraphs", "facts", "fact_headings", "glossary", "term_mentions"}
 
 
@@ -133,73 +134,219 @@ class FactBase:
         )
 
     # Sections and text ---------------------------------------------------------------------------
+    # Every query below answers from an index (primary key or db/schema.py's INDEXES) with a LIMIT where the
+    # answer can grow with the base; tests/store/test_query_plans.py checks that none scans the facts table.
     def sections(self) -> list[Section]:
+        """Every section in the report's order (a base has hundreds to a few thousand: the tree's top level)."""
         return [_section(r) for r in self._rows("SELECT * FROM sections ORDER BY position")]
 
     def section(self, section_id: str) -> Section:
-        sql = "SELECT * FROM sections WHERE id = ?"
-        return _section(self._one(sql, section_id, "section", lambda: [s.id for s in self.sections()]))
+        rows = self._rows("SELECT * FROM sections WHERE id = ?", section_id)
+        if not rows:
+            raise UnknownIdError("section", section_id, self._near_ids("sections", "id", section_id))
+        return _section(rows[0])
 
     def paragraphs(self, section_id: str) -> list[Paragraph]:
         self.section(section_id)
         return [
-            Paragraph(r["id"], r["section_id"], r["position"], r["role"], r["text"])
+            _paragraph(r)
             for r in self._rows("SELECT * FROM paragraphs WHERE section_id = ? ORDER BY position", section_id)
         ]
 
+    def paragraph(self, paragraph_id: int) -> Paragraph:
+        """One text block by its id (a search result's passage)."""
+        rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", paragraph_id)
+        if not rows:
+            raise UnknownIdError("paragraph", str(paragraph_id), [])
+        return _paragraph(rows[0])
+
     def section_tree(self) -> list[tuple[Section, list[Fact]]]:
-        """The report's sections in order, each with its facts: what the tree shows."""
-        facts = self.facts()
-        return [(s, [f for f in facts if f.section_id == s.id]) for s in self.sections()]
+        """The report's sections in order, each with its facts. Small bases only: it holds every fact.
+
+        The lazy tree asks sections(), fact_counts() and facts_in_section() instead.
+        """
+        grouped: dict[str, list[Fact]] = {}
+        for fact in self.iter_facts():
+            grouped.setdefault(fact.section_id, []).append(fact)
+        return [(s, grouped.get(s.id, [])) for s in self.sections()]
 
     # Facts ---------------------------------------------------------------------------------------
-    def facts(self, section_id: str | None = None) -> list[Fact]:
+    def fact_count(self, section_id: str | None = None) -> int:
         if section_id is None:
-            rows = self._rows(
-                "SELECT f.* FROM facts f JOIN sections s ON s.id = f.section_id ORDER BY s.position, f.position"
-            )
-        else:
-            self.section(section_id)
-            rows = self._rows("SELECT * FROM facts WHERE section_id = ? ORDER BY position", section_id)
-        return [_fact(r) for r in rows]
+            return int(self._conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+        sql = "SELECT count(*) FROM facts WHERE section_id = ?"
+        return int(self._conn.execute(sql, (section_id,)).fetchone()[0])
+
+    def fact_counts(self) -> dict[str, int]:
+        """Facts per section id, in one pass over the (section_id, position) index; sections without facts absent."""
+        return {r[0]: r[1] for r in self._rows("SELECT section_id, count(*) FROM facts GROUP BY section_id")}
+
+    def facts_in_section(self, section_id: str, offset: int = 0, limit: int | None = None) -> list[Fact]:
+        """A section's facts in order, a page at a time (limit None: all of them)."""
+        sql = "SELECT * FROM facts WHERE section_id = ? ORDER BY position LIMIT ? OFFSET ?"
+        return [_fact(r) for r in self._rows(sql, section_id, -1 if limit is None else limit, offset)]
+
+    def facts(self, section_id: str | None = None) -> list[Fact]:
+        """A section's facts, or (section_id None) every fact in report order: small bases only, see iter_facts."""
+        if section_id is None:
+            return list(self.iter_facts())
+        self.section(section_id)
+        return self.facts_in_section(section_id)
+
+    def iter_facts(self, block: int = 1000) -> Iterator[Fact]:
+        """Every fact in report order, read a block at a time: memory stays flat at any size."""
+        cursor = self._conn.execute(
+            "SELECT f.* FROM sections s JOIN facts f ON f.section_id = s.id ORDER BY s.position, f.position"
+        )
+        try:
+            while rows := cursor.fetchmany(block):
+                yield from (_fact(r) for r in rows)
+        finally:
+            cursor.close()
 
     def fact_ids(self) -> list[str]:
+        """Every fact id. Small bases only; tables page through fact_ids_page, lookups use has_fact."""
         return [r[0] for r in self._rows("SELECT id FROM facts ORDER BY section_id, position")]
 
+    def has_fact(self, fact_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM facts WHERE id = ?", (fact_id,)).fetchone() is not None
+
     def fact(self, fact_id: str) -> Fact:
-        return _fact(self._one("SELECT * FROM facts WHERE id = ?", fact_id, "fact", self.fact_ids))
+        rows = self._rows("SELECT * FROM facts WHERE id = ?", fact_id)
+        if not rows:
+            raise UnknownIdError("fact", fact_id, self._near_ids("facts", "id", fact_id))
+        return _fact(rows[0])
+
+    def facts_by_id(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
+        """Many facts by id in a few queries (blocks of 500 ids); unknown ids are left out."""
+        found: dict[str, Fact] = {}
+        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+            sql = f"SELECT * FROM facts WHERE id IN ({', '.join('?' * len(chunk))})"
+            found.update((r["id"], _fact(r)) for r in self._rows(sql, *chunk))
+        return found
+
+    def facts_page(
+        self, offset: int = 0, limit: int = 100, order: str = "position", filters: FactFilter | None = None
+    ) -> list[Fact]:
+        """One page of the all-facts table: `order` is a key of desktop.store.queries.ORDERS."""
+        sql, params = self._page_sql("f.*", offset, limit, order, filters)
+        return [_fact(r) for r in self._rows(sql, *params)]
+
+    def fact_ids_page(
+        self, offset: int = 0, limit: int = 100, order: str = "position", filters: FactFilter | None = None
+    ) -> list[str]:
+        """The ids of one page of the all-facts table, for a model that fetches rows on demand."""
+        sql, params = self._page_sql("f.id", offset, limit, order, filters)
+        return [r[0] for r in self._rows(sql, *params)]
+
+    def fact_count_matching(self, filters: FactFilter | None = None) -> int:
+        """How many facts a filter keeps (count(*) over the same joins as facts_page)."""
+        sql, params = self._page_sql("count(*)", 0, -1, None, filters)
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def fact_facets(self, column: str, filters: FactFilter | None = None, limit: int = 50) -> list[tuple[str, int]]:
+        """The commonest values of kind, unit or section_id among the facts a filter keeps, with their counts."""
+        if column not in ("kind", "unit", "section_id"):
+            raise ValueError(f"no facet {column!r}; use kind, unit or section_id")
+        sql, params = self._page_sql(f"f.{column}, count(*) AS n", 0, -1, None, filters)
+        sql = sql.replace(" LIMIT ? OFFSET ?", f" GROUP BY f.{column} ORDER BY n DESC, f.{column} LIMIT ? OFFSET ?")
+        params[-2] = limit
+        return [(r[0], r[1]) for r in self._rows(sql, *params)]
+
+    def _page_sql(
+        self, columns: str, offset: int, limit: int, order: str | None, filters: FactFilter | None
+    ) -> tuple[str, list[object]]:
+        if order is not None and order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
+        where, params = fact_where(filters)
+        joins = "FROM facts f JOIN sections s ON s.id = f.section_id"
+        match = fts_match(filters.words, filters.prefix_last) if filters is not None else None
+        if filters is not None and filters.words:
+            # Words that leave nothing to search for match nothing, as search does.
+            joins += " JOIN facts_fts ON facts_fts.rowid = f.rowid"
+            where = f"facts_fts MATCH ? AND {where}"
+            params = [match or '""', *params]
+        order_sql = f" ORDER BY {ORDERS[order]}" if order is not None else ""
+        return f"SELECT {columns} {joins} WHERE {where}{order_sql} LIMIT ? OFFSET ?", [*params, limit, offset]
 
     def fact_headings(self, fact_id: str) -> list[FactHeading]:
         return [
-            FactHeading(r["fact_id"], r["location"], r["text"], r["figure"], r["figure_start"])
-            for r in self._rows("SELECT * FROM fact_headings WHERE fact_id = ? ORDER BY location", fact_id)
+            _heading(r) for r in self._rows("SELECT * FROM fact_headings WHERE fact_id = ? ORDER BY location", fact_id)
         ]
 
+    def fact_headings_for(self, fact_ids: Iterable[str]) -> dict[str, list[FactHeading]]:
+        """The headings of many facts in a few queries: fact id to its headings (facts without any absent)."""
+        found: dict[str, list[FactHeading]] = {}
+        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+            sql = f"SELECT * FROM fact_headings WHERE fact_id IN ({', '.join('?' * len(chunk))}) ORDER BY location"
+            for r in self._rows(sql, *chunk):
+                found.setdefault(r["fact_id"], []).append(_heading(r))
+        return found
+
     def headings_at(self, location: str) -> list[FactHeading]:
-        """Every heading of one location ('headline' or 'subheading') that restates a fact's figure."""
-        return [
-            FactHeading(r["fact_id"], r["location"], r["text"], r["figure"], r["figure_start"])
-            for r in self._rows("SELECT * FROM fact_headings WHERE location = ? ORDER BY rowid", location)
+        """Every heading at one location ("headline" or "subheading"), in the order they were stored."""
+        sql = "SELECT * FROM fact_headings WHERE location = ? ORDER BY rowid"
+        return [_heading(r) for r in self._rows(sql, location)]
+
+    def section_headings(self, section_id: str) -> list[FactHeading]:
+        """The headings that restate any of a section's facts, in one query."""
+        sql = (
+            "SELECT h.* FROM facts f JOIN fact_headings h ON h.fact_id = f.id"
+            " WHERE f.section_id = ? ORDER BY f.position, h.location"
+        )
+        return [_heading(r) for r in self._rows(sql, section_id)]
+
+    def _near_ids(self, table: str, column: str, wanted: str, limit: int = 50) -> list[str]:
+        """Candidates for "did you mean": ids beside the wanted one in sorted order and ids sharing its first word.
+
+        Range queries on the primary key, each with a LIMIT: never every id of a million-fact base.
+        """
+        near: list[str] = []
+        queries: list[tuple[str, tuple[object, ...]]] = [
+            (f"SELECT {column} FROM {table} WHERE {column} < ? ORDER BY {column} DESC LIMIT ?", (wanted, limit)),
+            (f"SELECT {column} FROM {table} WHERE {column} >= ? ORDER BY {column} LIMIT ?", (wanted, limit)),
         ]
+        head = wanted.split("-")[0][:3]
+        if head:
+            queries.append(
+                (
+                    f"SELECT {column} FROM {table} WHERE {column} >= ? AND {column} < ? ORDER BY {column} LIMIT ?",
+                    (head, head + "\U0010ffff", limit * 4),
+                )
+            )
+        for sql, params in queries:
+            near.extend(r[0] for r in self._conn.execute(sql, params))
+        return list(dict.fromkeys(near))
 
     # Glossary ------------------------------------------------------------------------------------
     def terms(self) -> list[GlossaryTerm]:
         return [_term(r) for r in self._rows("SELECT * FROM glossary ORDER BY position")]
 
     def term(self, name: str) -> GlossaryTerm:
-        sql = "SELECT * FROM glossary WHERE term = ? COLLATE NOCASE"
-        return _term(self._one(sql, name, "glossary term", lambda: [t.term for t in self.terms()]))
+        rows = self._rows("SELECT * FROM glossary WHERE term = ? COLLATE NOCASE", name)
+        if not rows:
+            raise UnknownIdError("glossary term", name, self._near_ids("glossary", "term", name))
+        return _term(rows[0])
 
-    def term_mentions(self, section_id: str | None = None, term: str | None = None) -> list[TermMention]:
+    def term_mentions(
+        self, section_id: str | None = None, term: str | None = None, paragraph_id: int | None = None
+    ) -> list[TermMention]:
         """Where glossary terms occur in the report's text, for linking them."""
         sql = "SELECT * FROM term_mentions WHERE 1 = 1"
         params: list[object] = []
         if section_id is not None:
             sql += " AND section_id = ?"
             params.append(section_id)
+        if paragraph_id is not None:
+            sql += " AND paragraph_id = ?"
+            params.append(paragraph_id)
         if term is not None:
-            sql += " AND term = ? COLLATE NOCASE"
-            params.append(term)
+            # The stored spelling, so the (term, ...) indexes apply: COLLATE NOCASE on the column would scan.
+            row = self._conn.execute("SELECT term FROM glossary WHERE term = ? COLLATE NOCASE", (term,)).fetchone()
+            if row is None:
+                return []
+            sql += " AND term = ?"
+            params.append(row[0])
         rows = self._rows(sql + " ORDER BY paragraph_id, start", *params)
         return [
             TermMention(r["term"], r["section_id"], r["paragraph_id"], r["start"], r["length"], r["fact_id"])
@@ -207,21 +354,35 @@ class FactBase:
         ]
 
     def terms_in_section(self, section_id: str) -> list[GlossaryTerm]:
-        names = {m.term for m in self.term_mentions(section_id=section_id)}
-        return [t for t in self.terms() if t.term in names]
+        sql = (
+            "SELECT g.* FROM glossary g WHERE g.term IN (SELECT term FROM term_mentions WHERE section_id = ?)"
+            " ORDER BY g.position"
+        )
+        return [_term(r) for r in self._rows(sql, section_id)]
 
     def terms_for_fact(self, fact_id: str) -> list[GlossaryTerm]:
         fact = self.fact(fact_id)
-        names = {r[0] for r in self._rows("SELECT term FROM term_mentions WHERE fact_id = ?", fact.id)}
-        return [t for t in self.terms() if t.term in names]
+        sql = (
+            "SELECT g.* FROM glossary g WHERE g.term IN (SELECT term FROM term_mentions WHERE fact_id = ?)"
+            " ORDER BY g.position"
+        )
+        return [_term(r) for r in self._rows(sql, fact.id)]
 
     def sections_mentioning(self, term: str) -> list[Section]:
-        ids = {m.section_id for m in self.term_mentions(term=self.term(term).term)}
-        return [s for s in self.sections() if s.id in ids]
+        sql = (
+            "SELECT s.* FROM sections s WHERE s.id IN (SELECT section_id FROM term_mentions WHERE term = ?)"
+            " ORDER BY s.position"
+        )
+        return [_section(r) for r in self._rows(sql, self.term(term).term)]
 
-    def facts_mentioning(self, term: str) -> list[Fact]:
-        ids = {m.fact_id for m in self.term_mentions(term=self.term(term).term) if m.fact_id}
-        return [f for f in self.facts() if f.id in ids]
+    def facts_mentioning(self, term: str, limit: int | None = None) -> list[Fact]:
+        """The facts whose quote mentions a term, in report order; the first `limit` of them when given."""
+        sql = (
+            "SELECT f.* FROM facts f JOIN sections s ON s.id = f.section_id"
+            " WHERE f.id IN (SELECT fact_id FROM term_mentions WHERE term = ? AND fact_id IS NOT NULL)"
+            " ORDER BY s.position, f.position LIMIT ?"
+        )
+        return [_fact(r) for r in self._rows(sql, self.term(term).term, -1 if limit is None else limit)]
 
 
 def _section(r: sqlite3.Row) -> Section:
@@ -256,3 +417,17 @@ def _fact(r: sqlite3.Row) -> Fact:
 
 def _term(r: sqlite3.Row) -> GlossaryTerm:
     return GlossaryTerm(r["term"], r["position"], r["definition"])
+
+
+def _paragraph(r: sqlite3.Row) -> Paragraph:
+    return Paragraph(r["id"], r["section_id"], r["position"], r["role"], r["text"])
+
+
+def _heading(r: sqlite3.Row) -> FactHeading:
+    return FactHeading(r["fact_id"], r["location"], r["text"], r["figure"], r["figure_start"])
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    # SQLite caps bound parameters per statement (32766 here, 999 on old builds): ask in blocks.
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

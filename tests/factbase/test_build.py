@@ -22,7 +22,7 @@ def test_committed_fact_base_equals_a_fresh_build(tmp_path: Path) -> None:
 
 def test_meta_names_schema_source_and_builder(factbase: FactBase) -> None:
     doc = factbase.document
-    assert doc.schema_version == 1
+    assert doc.schema_version == 2
     assert doc.title.startswith("Computing Power Ranks Second Globally")
     assert doc.factbase_version and doc.builder_version
     assert "Fact base v" in doc.citation

@@ -1,0 +1,112 @@
+"""What a query of facts asks for, and the SQL it becomes: filters, orders, FTS5 match expressions.
+
+The user's query language is parsed above the store (desktop.domain.query) into these plain records, so the store
+never sees user text as SQL or FTS syntax: every value travels as a bound parameter, every word as a quoted phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ORDERS = {
+    # name: ORDER BY clause over facts f joined to sections s; each has an index that yields rows in order
+    "position": "s.position, f.position",
+    "id": "f.id",
+    "value": "f.value, f.value_min, f.id",
+    "-value": "f.value DESC, f.value_min DESC, f.id DESC",
+    "kind": "f.kind, s.position, f.position",
+    "unit": "f.unit, s.position, f.position",
+}
+
+
+@dataclass(frozen=True)
+class ValueRange:
+    """A numeric filter: a fact matches when its value (or any part of its range) lies within the bounds."""
+
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str | None = None  # "%", "days", ...; None matches any unit
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts a table page or a search wants; empty fields filter nothing."""
+
+    words: tuple[str, ...] = ()  # full-text words, each matched as a phrase
+    prefix_last: bool = False  # the last word is still being typed: match it as a prefix
+    kinds: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    section_ids: tuple[str, ...] = ()
+    values: tuple[ValueRange, ...] = ()
+
+    @property
+    def restricts_facts(self) -> bool:
+        """True when the filter names something only facts have (kind, unit, section, value)."""
+        return bool(self.kinds or self.units or self.section_ids or self.values)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_match(words: tuple[str, ...], prefix_last: bool = False) -> str | None:
+    """An FTS5 expression that finds every word: each word a quoted phrase, so no character is an operator.
+
+    Only the word characters survive (FTS5's tokenizer drops the rest anyway), which also disposes of quotes,
+    stars, carets, colons, brackets and the NEAR/AND/OR/NOT keywords (quoted, they are plain words). None when
+    nothing searchable is left: the caller then matches nothing, never raising a syntax error.
+    """
+    tokens = [" ".join(_WORD.findall(w)) for w in words]
+    phrases = [f'"{t}"' for t in tokens if t]
+    if not phrases:
+        return None
+    if prefix_last and tokens[-1]:
+        phrases[-1] += " *"
+    return " ".join(phrases)
+
+
+def fact_where(flt: FactFilter | None, alias: str = "f") -> tuple[str, list[object]]:
+    """The WHERE conditions (joined by AND, or "1") and parameters for a filter's non-text parts."""
+    if flt is None:
+        return "1", []
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, wanted in (("kind", flt.kinds), ("unit", flt.units), ("section_id", flt.section_ids)):
+        if wanted:
+            clauses.append(f"{alias}.{column} IN ({', '.join('?' * len(wanted))})")
+            params.extend(wanted)
+    for rng in flt.values:
+        clause, more = _value_clause(rng, alias)
+        clauses.append(clause)
+        params.extend(more)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _value_clause(rng: ValueRange, a: str) -> tuple[str, list[object]]:
+    # A point value must lie in the bounds; a range fact matches when its range overlaps them.
+    low_op = ">=" if rng.low_inclusive else ">"
+    high_op = "<=" if rng.high_inclusive else "<"
+    point: list[str] = []
+    spread: list[str] = []
+    params_point: list[object] = []
+    params_spread: list[object] = []
+    if rng.low is not None:
+        point.append(f"{a}.value {low_op} ?")
+        spread.append(f"{a}.value_max {low_op} ?")
+        params_point.append(rng.low)
+        params_spread.append(rng.low)
+    if rng.high is not None:
+        point.append(f"{a}.value {high_op} ?")
+        spread.append(f"{a}.value_min {high_op} ?")
+        params_point.append(rng.high)
+        params_spread.append(rng.high)
+    point_sql = " AND ".join(point) or f"{a}.value IS NOT NULL"
+    spread_sql = " AND ".join([f"{a}.value IS NULL", f"{a}.value_min IS NOT NULL", *spread])
+    clause = f"(({point_sql}) OR ({spread_sql}))"
+    params = params_point + params_spread
+    if rng.unit is not None:
+        clause = f"({clause} AND {a}.unit = ? COLLATE NOCASE)"
+        params.append(rng.unit)
+    return clause, params
