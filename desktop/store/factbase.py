@@ -10,47 +10,18 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from urllib.parse import quote
 
-from desktop.store.errors import FactBaseError, UnknownIdError
+from desktop.store.errors import FactBaseError, UnknownIdError, file_problem
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
+from desktop.store.opening import INTEGRITY_TIME_LIMIT_S, open_read_only
 from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match
-
-SCHEMA_VERSION = 2  # the newest schema this reader understands (db/schema.py)
-_REQUIRED_TABLES = {"meta", "sections", "paragraphs", "facts", "fact_headings", "glossary", "term_mentions"}
+from desktop.store.validation import META_KEYS, check_content, check_shape, integrity_problem
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    if not path.exists():
-        raise FactBaseError(path, "no such file")
-    if path.is_dir():
-        raise FactBaseError(path, "is a directory, not a fact base file")
-    _check_header(path)
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise FactBaseError(path, f"cannot be opened ({exc})") from None
+    conn = open_read_only(path)  # regular file, header, WAL and journal cases, limits, time limit
     conn.row_factory = sqlite3.Row
     return conn
-
-
-def _check_header(path: Path) -> None:
-    """Tell a non-SQLite file and a truncated copy apart before SQLite gives both the same vague error."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise FactBaseError(path, f"cannot be read ({exc.strerror})") from None
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise FactBaseError(path, "is not a SQLite database")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    expected = page_size * pages
-    actual = path.stat().st_size
-    if pages and actual < expected:
-        raise FactBaseError(path, f"is truncated ({actual:,} of {expected:,} bytes); reinstall or rebuild it")
 
 
 class FactBase:
@@ -63,6 +34,7 @@ class FactBase:
 
     @classmethod
     def open(cls, path: Path | str) -> FactBase:
+        """Open a fact base read-only after checking its shape and content (see desktop/store/validation.py)."""
         path = Path(path)
         conn = _connect_read_only(path)
         try:
@@ -73,33 +45,30 @@ class FactBase:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise FactBaseError(path, f"cannot be read ({exc})") from None
+            raise FactBaseError(path, file_problem(exc) or f"cannot be read ({exc})") from None
 
     @staticmethod
     def _check(conn: sqlite3.Connection, path: Path) -> None:
+        # Cheap by design: the header, the schema and one scan per table. The full page-by-page check is
+        # integrity_check(), seconds on a large file, for a worker thread or the command line.
+        check_shape(conn, path)
+        check_content(conn, path)
+
+    def integrity_check(self) -> None:
+        """Read every page (PRAGMA quick_check) and check every row of every table, however large: raise
+        FactBaseError naming the first problem. Seconds on a large base (about 6 s for a million facts); it opens
+        its own connection, so a worker thread may run it while the window reads on."""
+        conn = open_read_only(self.path)
+        conn.time_limit = INTEGRITY_TIME_LIMIT_S
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError:
-            raise FactBaseError(path, "is not a SQLite database") from None
-        # quick_check reads every page: a truncated copy fails here, not halfway through a chart.
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise FactBaseError(path, "is damaged (truncated or corrupt); reinstall or rebuild it")
-        missing = _REQUIRED_TABLES - tables
-        if missing:
-            raise FactBaseError(
-                path, f"is a SQLite database but not a fact base (no {', '.join(sorted(missing))} table)"
-            )
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        try:
-            version = int(row[0]) if row else 0
-        except ValueError:
-            version = 0
-        if version < 1:
-            raise FactBaseError(path, "is not a fact base (no schema version)")
-        if version > SCHEMA_VERSION:
-            raise FactBaseError(
-                path, f"needs a newer Fact Explorer (schema version {version}; this one reads up to {SCHEMA_VERSION})"
-            )
+            problem = integrity_problem(conn)
+            if problem is not None:
+                raise FactBaseError(self.path, f"is damaged ({problem}); reinstall or rebuild it")
+            check_content(conn, self.path, full=True)
+        except sqlite3.Error as exc:
+            raise FactBaseError(self.path, file_problem(exc) or f"cannot be read ({exc})") from None
+        finally:
+            conn.close()
 
     def close(self) -> None:
         self._conn.close()
@@ -121,7 +90,10 @@ class FactBase:
         return rows[0]
 
     def _read_document(self) -> Document:
-        meta = {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
+        # Only the keys the store reads: a hostile meta table may hold any number of others.
+        keys = ("schema_version", *META_KEYS)
+        sql = f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(keys))})"
+        meta = {r["key"]: r["value"] for r in self._rows(sql, *keys)}
         return Document(
             title=meta["title"],
             source_file=meta["source_file"],
