@@ -1,110 +1,30 @@
-"""Load the hand-curated annotations (resources/facts.toml, structure.toml) and check them against the report.
+"""The hand-curated annotations (resources/facts.toml, structure.toml): the importer's annotation format.
 
-Every check that can be made without a database is made here, so a wrong quote or value stops the build
-with a message that names the fact, rather than shipping a wrong number.
+The builder and the importer read, check and write annotations with the same functions (desktop.importer.
+annotations); this module keeps the names the builder and its tests have always used.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
+from desktop.importer.annotations import (
+    AnnotationError,
+    FactAnnotation,
+    NotMetric,
+    check_facts,
+    heading_line,
+    load_facts,
+    load_toml,
+)
+from desktop.importer.vocabulary import KINDS, QUALIFIERS
 
-from db.figures import parse_figure
-from db.report import Report
-
-KINDS = {"count", "share", "rank", "growth", "duration range"}
-QUALIFIERS = {"exact", "over", "more than", "at least", "approximately", "+", "up to"}
-
-
-class AnnotationError(ValueError):
-    """An annotation disagrees with the report or with itself."""
-
-
-@dataclass
-class FactAnnotation:
-    id: str
-    section: str
-    label: str
-    unit: str
-    qualifier: str
-    period: str
-    kind: str
-    quote: str
-    figure: str | None = None
-    value: float | None = None
-    value_min: float | None = None
-    value_max: float | None = None
-    headings: list[dict] = field(default_factory=list)
-    derived: bool = False
-    formula: str | None = None
-    derived_from: list[str] = field(default_factory=list)
-
-
-@dataclass
-class NotMetric:
-    text: str
-    reason: str
-
-
-def load_toml(path: Path) -> dict:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def load_facts(path: Path) -> tuple[list[FactAnnotation], list[NotMetric]]:
-    data = load_toml(path)
-    facts = [FactAnnotation(**entry) for entry in data.get("fact", [])]
-    not_metrics = [NotMetric(**entry) for entry in data.get("not_metric", [])]
-    return facts, not_metrics
-
-
-def check_facts(facts: list[FactAnnotation], report: Report) -> None:
-    """Raise AnnotationError at the first annotation that does not hold against the report."""
-    seen: set[str] = set()
-    sections = {s.id: s for s in report.sections}
-    for fact in facts:
-        where = f"fact {fact.id!r}"
-        if fact.id in seen:
-            raise AnnotationError(f"{where}: duplicate id")
-        seen.add(fact.id)
-        if fact.section not in sections:
-            raise AnnotationError(f"{where}: unknown section {fact.section!r}")
-        if fact.kind not in KINDS:
-            raise AnnotationError(f"{where}: unknown kind {fact.kind!r}")
-        if fact.qualifier not in QUALIFIERS:
-            raise AnnotationError(f"{where}: unknown qualifier {fact.qualifier!r}")
-        paragraphs = [p for p in sections[fact.section].paragraphs if fact.quote in p.text]
-        if len(paragraphs) != 1:
-            raise AnnotationError(f"{where}: quote found in {len(paragraphs)} paragraphs of its section, not 1")
-        if fact.derived:
-            _check_derived(fact, seen)
-            continue
-        if fact.figure is None or fact.quote.count(fact.figure) != 1:
-            raise AnnotationError(f"{where}: figure {fact.figure!r} must occur exactly once in its quote")
-        stated = parse_figure(fact.figure)
-        expected = (fact.value_min, fact.value_max) if fact.value is None else (fact.value,)
-        if tuple(float(v) for v in expected if v is not None) != stated:
-            raise AnnotationError(f"{where}: value {expected} does not match the figure {fact.figure!r}")
-        for heading in fact.headings:
-            line = heading_line(report, fact.section, heading["where"])
-            if line.count(heading["figure"]) != 1 or parse_figure(heading["figure"]) != stated:
-                raise AnnotationError(f"{where}: {heading['where']} does not state {fact.figure!r}")
-
-
-def _check_derived(fact: FactAnnotation, known: set[str]) -> None:
-    if not fact.formula or not fact.derived_from:
-        raise AnnotationError(f"fact {fact.id!r}: a derived value needs its formula and derived_from")
-    missing = [f for f in fact.derived_from if f not in known]
-    if missing:
-        raise AnnotationError(f"fact {fact.id!r}: derived from unknown or later facts {missing}")
-
-
-def heading_line(report: Report, section_id: str, where: str) -> str:
-    if where == "headline":
-        return report.headline.text
-    if where == "subheading":
-        section = next(s for s in report.sections if s.id == section_id)
-        if section.subheading is not None:
-            return section.subheading.text
-    raise AnnotationError(f"section {section_id!r} has no {where}")
+__all__ = [
+    "KINDS",
+    "QUALIFIERS",
+    "AnnotationError",
+    "FactAnnotation",
+    "NotMetric",
+    "check_facts",
+    "heading_line",
+    "load_facts",
+    "load_toml",
+]
