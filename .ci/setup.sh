@@ -13,7 +13,9 @@ SYSTEM_PACKAGES=(
   # reading back what we print: pdftotext, pdfinfo, pdftoppm
   poppler-utils
   # validating and installing the desktop files: desktop-file-validate, appstreamcli, update-mime-database, xdg-mime
-  desktop-file-utils appstream shared-mime-info xdg-utils
+  # (outside a desktop session xdg-mime asks mimetype, from libfile-mimeinfo-perl; without it, file(1), which
+  # knows no shared-mime-info type)
+  desktop-file-utils appstream shared-mime-info xdg-utils libfile-mimeinfo-perl
 )
 
 missing=()
