@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from desktop.cli.errors import CommandError
-from desktop.export.files import ExportError, write_file
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase
 
@@ -42,6 +41,8 @@ def run_serve(factbase: FactBase, args: argparse.Namespace) -> int:
 
 
 def _write_metadata(target: Path, metadata: dict[str, object]) -> None:
+    from desktop.export.files import ExportError, write_file  # the house's whole-or-nothing file writer
+
     try:
         write_file(target, (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode())
     except ExportError as exc:
