@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import chart, diff, listing, sheet
+from desktop.cli import chart, desktop_files, diff, listing, serve, sheet
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -18,6 +18,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     chart.add_parser,
     sheet.add_parser,
     diff.add_parser,
+    serve.add_parser,
+    desktop_files.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]
