@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import chart, desktop_files, diff, listing, serve, sheet
+from desktop.cli import chart, cite, desktop_files, diff, listing, serve, series, sheet
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -17,6 +17,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     listing.add_glossary_parser,
     chart.add_parser,
     sheet.add_parser,
+    cite.add_parser,
+    series.add_parser,
     diff.add_parser,
     serve.add_parser,
     desktop_files.add_parser,
