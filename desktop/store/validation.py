@@ -214,6 +214,8 @@ def _check_meta(conn: sqlite3.Connection, path: Path) -> None:
         raise FactBaseError(path, "is not a fact base (no schema version)")
     rowid, value = rows["schema_version"]
     version = _whole_number(value)
+    if value is None:
+        raise FactBaseError(path, f"table meta, row {rowid}, column value: the schema version is NULL")
     if version is None:
         raise FactBaseError(path, f"table meta, row {rowid}, column value: the schema version is not a whole number")
     if version < 1:
