@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import chart, cite, desktop_files, diff, listing, serve, series, sheet
+from desktop.cli import chart, cite, desktop_files, diff, library, listing, notes, series, serve, sheet
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -22,6 +22,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     diff.add_parser,
     serve.add_parser,
     desktop_files.add_parser,
+    library.add_parser,
+    notes.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]
