@@ -25,16 +25,16 @@ def test_cite_prints_the_apa_reference_by_default(capsys: pytest.CaptureFixture[
 
 def test_cite_writes_each_data_format(capsys: pytest.CaptureFixture[str], tiny_factbase_path: Path) -> None:
     db = ["--db", str(tiny_factbase_path)]
-    code, out, _ = run(capsys, *db, "cite", "report", "--style", "csl-json")
+    code, out, _ = run(capsys, "cite", "report", "--style", "csl-json", *db)
     assert code == 0 and json.loads(out)[0]["type"] == "report"
-    code, out, _ = run(capsys, *db, "cite", "transport", "--style", "bibtex")
+    code, out, _ = run(capsys, "cite", "transport", "--style", "bibtex", *db)
     assert code == 0 and out.startswith("@techreport{harbour2025-transport,") and "chapter = {Transport" in out
-    code, out, _ = run(capsys, *db, "cite", "ferry-crossings", "--style", "ris")
+    code, out, _ = run(capsys, "cite", "ferry-crossings", "--style", "ris", *db)
     assert code == 0 and out.splitlines()[0] == "TY  - RPRT" and out.splitlines()[-1] == "ER  - "
 
 
 def test_cite_html_is_a_fragment(capsys: pytest.CaptureFixture[str], tiny_factbase_path: Path) -> None:
-    code, out, _ = run(capsys, "--db", str(tiny_factbase_path), "cite", "report", "--style", "mla", "--html")
+    code, out, _ = run(capsys, "cite", "report", "--style", "mla", "--html", "--db", str(tiny_factbase_path))
     assert code == 0 and out.startswith("<i>Harbour Town Counts 12,400 Residents and 3 Ferries</i>")
 
 

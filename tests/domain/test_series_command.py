@@ -25,7 +25,7 @@ def test_series_json_lists_each_member_with_report_value_unit_period_and_quote(
 ) -> None:
     others = _with(test_report_paths, "ostmark-2023", "ostmark-2025", "networks-survey")
     code, out, err = run(
-        capsys, "--db", str(tiny_factbase_path), "series", "ferry-crossings", "--json", "--no-library", *others
+        capsys, "series", "ferry-crossings", "--json", "--no-library", "--db", str(tiny_factbase_path), *others
     )
     assert (code, err) == (0, "")
     record = json.loads(out)
@@ -52,7 +52,7 @@ def test_series_text_marks_the_fact_and_undated_members(
     capsys: pytest.CaptureFixture[str], tiny_factbase_path: Path, test_report_paths: dict[str, Path]
 ) -> None:
     others = _with(test_report_paths, "ostmark-2023", "networks-survey")
-    code, out, _ = run(capsys, "--db", str(tiny_factbase_path), "series", "ferry-crossings", "--no-library", *others)
+    code, out, _ = run(capsys, "series", "ferry-crossings", "--no-library", "--db", str(tiny_factbase_path), *others)
     lines = out.splitlines()
     assert code == 0 and lines[0] == "Ferry crossings (ferry-crossings): 3 in the series"
     assert lines[2].startswith("* 2024") and lines[3].endswith("(undated)")
@@ -86,7 +86,7 @@ def test_series_searches_the_library_and_applies_the_users_decisions(
                 FactRef(user.report_id(tiny), "ferry-crossings"), FactRef(user.report_id(later), "crossings-h1")
             )
 
-    code, out, err = run(capsys, "--db", str(tiny_factbase_path), "series", "ferry-crossings", "--json")
+    code, out, err = run(capsys, "series", "ferry-crossings", "--json", "--db", str(tiny_factbase_path))
     assert (code, err) == (0, "")
     record = json.loads(out)
     assert [m["id"] for m in record["members"]] == ["crossings", "ferry-crossings"]  # from the library
