@@ -1,7 +1,7 @@
 """`fact-explorer library [--json]`, `library add PATH`, `library remove ID`: the user's library of reports.
 
-The fact base the global parser opens is not used: the library lives in the user database
-(desktop.userdata); files are only read (opened read-only), never changed, and removing an entry keeps the file.
+No fact base is opened for it (needs_factbase=False): the library lives in the user database (desktop.userdata);
+files are only read (opened read-only), never changed, and removing an entry keeps the file.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ def _record(entry: LibraryEntry) -> dict[str, Any]:
     }
 
 
-def run_library(factbase: FactBase, args: argparse.Namespace) -> int:
-    del factbase  # the library is the user's, not the fact base's
+def run_library(factbase: FactBase | None, args: argparse.Namespace) -> int:
+    del factbase  # None: the library is the user's, not a fact base's (needs_factbase=False)
     with open_user_data() as user_data:
         if args.action == "add":
             try:
@@ -90,4 +90,4 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     add.add_argument("path", type=Path, metavar="PATH")
     remove = actions.add_parser("remove", help="take a report out of the library (the file and your notes stay)")
     remove.add_argument("report_id", metavar="ID", help="the id `fact-explorer library` lists")
-    p.set_defaults(run=run_library, action=None)
+    p.set_defaults(run=run_library, action=None, needs_factbase=False)

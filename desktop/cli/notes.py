@@ -1,7 +1,8 @@
 """`fact-explorer notes export -o FILE.md|FILE.json` and `fact-explorer notes import FILE.json`.
 
-Bookmarks and notes live in the user database (desktop.userdata), not in a fact base; the fact base the global
-parser opens is not used. Export is written whole or not at all; import is one transaction and idempotent.
+Bookmarks and notes live in the user database (desktop.userdata), not in a fact base, so no fact base is opened
+for these commands (needs_factbase=False). Export is written whole or not at all; import is one transaction and
+idempotent.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from desktop.userdata import NotesFileError
 EXPORT_FORMATS = ("md", "json")
 
 
-def run_notes(factbase: FactBase, args: argparse.Namespace) -> int:
-    del factbase  # notes are the user's, not the fact base's
+def run_notes(factbase: FactBase | None, args: argparse.Namespace) -> int:
+    del factbase  # None: notes are the user's, not a fact base's (needs_factbase=False)
     if args.action == "export":
         return _export(args.output)
     if args.action == "import":
@@ -73,4 +74,4 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.md|FILE.json")
     imported = actions.add_parser("import", help="import a JSON file written by `notes export` (twice is harmless)")
     imported.add_argument("file", type=Path, metavar="FILE.json")
-    p.set_defaults(run=run_notes, action=None)
+    p.set_defaults(run=run_notes, action=None, needs_factbase=False)

@@ -117,3 +117,14 @@ def test_notes_import_of_a_bad_file_names_it(
     bad.write_text('{"format": "other"}', encoding="utf-8")
     code, _, err = run(capsys, "notes", "import", str(bad))
     assert code == 1 and str(bad) in err and "not a Fact Explorer notes file" in err
+
+
+def test_the_commands_need_no_fact_base(
+    capsys: pytest.CaptureFixture[str], user_data_dir: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"garbage" * 100)
+    code, out, _ = run(capsys, "--db", str(broken), "library", "--json")
+    assert code == 0 and json.loads(out)[0]["bundled"] is True
+    code, _, _ = run(capsys, "--db", str(broken), "notes", "export", "-o", str(tmp_path / "n.json"))
+    assert code == 0 and (tmp_path / "n.json").exists()
