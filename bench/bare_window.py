@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.first_paint import report_painted, when_painted
-from desktop.ui.screenshot import save_screenshot
+from desktop.export.screenshot import save_screenshot
 
 
 def main(out: str) -> int:

@@ -36,11 +36,11 @@ def fresh_process(chart_id: str, fmt: str, runs: int, folder: Path) -> list[floa
 def in_process(chart_id: str, fmt: str, runs: int, folder: Path) -> list[float]:
     from desktop.charts.spec import chart_for_id
     from desktop.export.chart_export import export_chart
-    from desktop.export.qt_app import ensure_qapplication
     from desktop.paths import bundled_factbase
+    from desktop.qt_runtime import start_qt
     from desktop.store import FactBase
 
-    ensure_qapplication()
+    start_qt(headless=True)
     with FactBase.open(bundled_factbase()) as factbase:
         spec = chart_for_id(factbase, chart_id)
         export_chart(spec, folder / f"warm.{fmt}")

@@ -42,10 +42,10 @@ def main() -> int:
     runs = parser.parse_args().runs
 
     started = time.perf_counter()
-    from desktop.export.qt_app import ensure_qapplication
+    from desktop.qt_runtime import start_qt
 
-    ensure_qapplication()
-    from desktop.export.sheet_content import SheetTarget
+    start_qt(headless=True)
+    from desktop.domain.target import Target
     from desktop.export.sheet_pdf import write_sheet_pdf
     from desktop.paths import bundled_factbase
     from desktop.store import FactBase
@@ -54,8 +54,8 @@ def main() -> int:
     rows = [("imports (Qt, pyqtgraph, export modules) + QApplication", f"{imports:.2f} s", "", "")]
     with FactBase.open(bundled_factbase()) as factbase, tempfile.TemporaryDirectory() as tmp:
         for name, target in (
-            ("one fact sheet (A4)", SheetTarget.fact(FACT)),
-            ("whole report (A4)", SheetTarget.report()),
+            ("one fact sheet (A4)", Target.fact(FACT)),
+            ("whole report (A4)", Target.report()),
         ):
             out = Path(tmp) / "sheet.pdf"
             first = _timed(lambda t=target, o=out: write_sheet_pdf(factbase, t, o), 1)[0]

@@ -1,4 +1,5 @@
-"""Composition root: parses the command line, opens the fact base, and hands it to the job asked for.
+"""The composition root: the only place that knows every part. It parses the command line, locates the fact base,
+starts Qt once (desktop.qt_runtime) when a job needs it, and hands off to the window or to a command.
 
 With no subcommand it opens the window; each subcommand does a job headless through the same functions the
 window calls. Heavy imports (Qt, pyqtgraph) happen inside the job that needs them, so `fact-explorer facts`
@@ -14,27 +15,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import COMMANDS, CommandError
+from desktop.cli import COMMANDS, CommandError, interrupts
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase, FactBaseError, UnknownIdError
 
 PROG = "fact-explorer"
+# Options that only the window reads: given with a subcommand they would be silently ignored, so they are refused.
+WINDOW_OPTIONS = {"screenshot": "--screenshot", "open_id": "--open", "files": "FILE"}
 
 
-def _db_option() -> argparse.ArgumentParser:
+def _global_options(for_subcommand: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name. On a subcommand their default is SUPPRESS, so a
+    value given before the subcommand (`fact-explorer --db X facts`) is not overwritten by the subcommand's
+    default: argparse's parent parsers otherwise lose it silently."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--db", type=Path, metavar="PATH", help="read this fact base instead of the bundled one (opened read-only)"
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS if for_subcommand else None,
+        help="read this fact base instead of the bundled one (opened read-only, never changed)",
     )
     return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db = _db_option()
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Explore the facts of a statistical report offline. With no command, open the window.",
-        parents=[db],
+        description="Explore the facts of statistical reports offline. With no command, open the window.",
+        parents=[_global_options(for_subcommand=False)],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
@@ -45,12 +54,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add_parser in COMMANDS:
-        add_parser(sub, [db])
+        add_parser(sub, [_global_options(for_subcommand=True)])
     return parser
 
 
-def open_factbase(path: Path | None) -> FactBase:
-    return FactBase.open(path if path is not None else bundled_factbase())
+def _split_files(argv: list[str], parser: argparse.ArgumentParser) -> tuple[list[str], list[Path]]:
+    """`fact-explorer PATH…` (a file manager's %F) opens fact bases: positional words before any command name
+    that are not command names are files. The rest of argv goes to the parser as it is."""
+    commands = set(_subcommands(parser))
+    takes_value = {"--db", "--screenshot", "--open"}
+    files: list[Path] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in takes_value and i + 1 < len(argv):
+            rest += argv[i : i + 2]
+            i += 2
+            continue
+        if word in commands or word == "--":
+            return rest + argv[i:], files
+        if word.startswith("-"):
+            rest.append(word)
+        else:
+            files.append(Path(word))
+        i += 1
+    return rest, files
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:  # argparse keeps its subparsers here; there is no public accessor
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = build_parser()
+    rest, files = _split_files(list(argv), parser)
+    args = parser.parse_args(rest)
+    args.files = files
+    if args.command is not None:
+        given = [flag for dest, flag in WINDOW_OPTIONS.items() if getattr(args, dest, None)]
+        if given:
+            parser.error(f"{', '.join(given)} is for the window; `{args.command}` does not use it")
+    elif files:
+        if args.db is not None:
+            parser.error("give the fact base either as FILE or with --db, not both")
+        args.db = files[0]
+    return args
 
 
 def _fail(message: str, code: int) -> int:
@@ -59,12 +111,27 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        return _run_gui(args)
+    with interrupts.handled():
+        try:
+            args = parse_args(sys.argv[1:] if argv is None else argv)
+            if args.command is None:
+                return _run_window(args)
+            return _run_command(args)
+        except interrupts.Interrupted as exc:
+            return _fail("interrupted; nothing half-written was left behind", exc.exit_code)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if sys.stdout is None:  # started with standard output closed (`>&-`): there is nowhere to write to
+        return _fail("cannot write the output: standard output is closed", 1)
     try:
-        with open_factbase(args.db) as factbase:
-            return args.run(factbase, args)
+        if not getattr(args, "needs_factbase", True):
+            code = args.run(None, args)
+        else:
+            with FactBase.open(args.db if args.db is not None else bundled_factbase()) as factbase:
+                code = args.run(factbase, args)
+        sys.stdout.flush()
+        return code
     except FactBaseError as exc:
         return _fail(f"fact base {exc}", 1)
     except UnknownIdError as exc:
@@ -73,26 +140,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), exc.exit_code)
     except BrokenPipeError:
         # `fact-explorer facts | head`: the reader went away; that is not an error worth a traceback.
-        sys.stderr.close()
+        _silence_stdout()
         return 0
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+    except OSError as exc:
+        # Anything a command writes to a file it checks and reports itself; what is left is standard output
+        # (a full disk, a closed descriptor).
+        _silence_stdout()
+        return _fail(f"cannot write the output: {exc.strerror or exc}", 1)
 
 
-def _needs_a_display() -> bool:
-    """On X11/Wayland systems, True when there is no display and no Qt platform chosen: Qt would abort."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
 
 
-def _run_gui(args: argparse.Namespace) -> int:
-    if _needs_a_display():
-        if args.screenshot is None:
-            return _fail("no display to open the window on; use --screenshot FILE, or a command such as `facts`", 1)
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+def _run_window(args: argparse.Namespace) -> int:
+    from desktop import qt_runtime
+
+    if not qt_runtime.has_display() and not os.environ.get("QT_QPA_PLATFORM") and args.screenshot is None:
+        return _fail(
+            "no display to open the window on; run it on a desktop, or under xvfb-run, "
+            "or use --screenshot FILE or a command such as `facts` (see --help)",
+            1,
+        )
     if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
         return _fail(f"{args.screenshot}: a screenshot is saved as PNG; give a file name ending in .png", 2)
-    from desktop.ui.launch import run_window  # Qt is imported only when the window is wanted
+    try:
+        app = qt_runtime.start_qt(headless=args.screenshot is not None)
+    except qt_runtime.PlatformError as exc:
+        return _fail(str(exc), 1)
+    _apply_colour_scheme(app)
 
-    return run_window(db_path=args.db, screenshot=args.screenshot, default_db=bundled_factbase(), open_id=args.open_id)
+    from desktop.ui.startup import WindowRun, show_error
+
+    db_path = args.db if args.db is not None else bundled_factbase()
+    try:
+        factbase = FactBase.open(db_path)
+    except FactBaseError as exc:
+        if args.screenshot is not None:
+            return _fail(f"fact base {exc}", 1)
+        show_error(f"Fact Explorer cannot open the fact base.\n\n{exc}")
+        return 1
+    with factbase:
+        return WindowRun(app, factbase, screenshot=args.screenshot, open_id=args.open_id).exec()
+
+
+def _apply_colour_scheme(app: object) -> None:
+    scheme = os.environ.get("FACT_EXPLORER_COLOR_SCHEME", "").lower()  # "dark"/"light": screenshots of both
+    if scheme:
+        from desktop.ui.theme import apply_colour_scheme
+
+        apply_colour_scheme(app, scheme)  # type: ignore[arg-type]

@@ -1,5 +1,5 @@
-"""Charts: pure specs of what to draw (desktop.charts.spec) and their pyqtgraph rendering (desktop.charts.plot).
+"""Charts in two halves: what to draw (desktop.charts.spec: pure specs, no Qt) and how to draw it
+(desktop.charts.plot: pyqtgraph, PNG and SVG through one renderer).
 
-Nothing is imported here: the window imports desktop.charts.refcounts before its first paint, and neither the
-specs nor pyqtgraph are needed until a chart is drawn.
+Nothing is imported here: neither the specs nor pyqtgraph are needed until a chart is drawn.
 """

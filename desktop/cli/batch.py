@@ -1,10 +1,12 @@
-"""What the chart and sheet commands share: one id or --all, and a progress bar on a terminal."""
+"""What the chart and sheet commands share: one id or --all, and a progress bar that is also the safe point
+where Ctrl-C and SIGTERM stop a long job."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TextIO
 
+from desktop.cli import interrupts
 from desktop.cli.errors import CommandError
 
 
@@ -17,7 +19,8 @@ def require_id_or_all(args: argparse.Namespace) -> None:
 
 
 class ProgressBar:
-    """A one-line bar on stderr, drawn only when stderr is a terminal (never in a log or a pipe)."""
+    """A desktop.export.files.Progress: a one-line bar on stderr, drawn only when stderr is a terminal (never in
+    a log or a pipe); each step first checks for a pending Ctrl-C or SIGTERM."""
 
     def __init__(self, stream: TextIO, label: str, width: int = 30) -> None:
         self.stream = stream
@@ -26,6 +29,7 @@ class ProgressBar:
         self.active = stream.isatty()
 
     def __call__(self, done: int, total: int) -> bool:
+        interrupts.check()
         if self.active and total:
             filled = self.width * done // total
             bar = "#" * filled + "-" * (self.width - filled)

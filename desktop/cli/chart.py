@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.cli import interrupts
 from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
 from desktop.store import FactBase
@@ -19,47 +20,37 @@ FORMATS = ("png", "svg", "csv")  # the same as desktop.export.chart_export.CHART
 
 
 def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
-    # Imported here, not at the top: every start of the window parses the command line through this module.
-    from desktop.charts.spec import all_chart_ids, chart_for_id
-
     require_id_or_all(args)
     if args.format and not args.all:
         raise CommandError("--format goes with --all; for one chart the file's extension names the format", 2)
-    specs = (
-        [chart_for_id(factbase, cid) for cid in all_chart_ids(factbase)]
-        if args.all
-        else [chart_for_id(factbase, args.target)]  # unknown id: UnknownIdError, exit 2 with the nearest ids
-    )
-    if args.all:
-        targets = [_output_dir(args.output) / f"{spec.chart_id}.{args.format or 'png'}" for spec in specs]
-    else:
-        targets = [args.output]
+    # Imported here, not at the top: every start of the window parses the command line through this module.
+    from desktop.charts.spec import chart_for_target
+    from desktop.domain.target import resolve
 
-    from desktop.export.qt_app import ensure_qapplication
+    target = None if args.all else resolve(factbase, args.target)  # unknown id: exit 2 with the nearest ids
+    spec = None if target is None else chart_for_target(factbase, target)
+    if target is not None and spec is None:
+        raise CommandError(f"{target.key} has no chart", 2)
 
-    ensure_qapplication()
-    from desktop.export.chart_export import ChartExportError, export_chart
+    from desktop.qt_runtime import start_qt
+
+    start_qt(headless=True)
+    from desktop.export.chart_export import export_all_charts, export_chart
+    from desktop.export.files import ExportError
 
     bar = ProgressBar(sys.stderr, "charts")
     try:
-        for done, (spec, target) in enumerate(zip(specs, targets, strict=True), start=1):
-            print(export_chart(spec, target, width=args.width))
-            bar(done, len(specs))
-    except ChartExportError as exc:
+        with interrupts.deferred():
+            if spec is not None:
+                print(export_chart(spec, args.output, width=args.width))
+            else:
+                for path in export_all_charts(factbase, args.output, args.format or "png", args.width, bar) or []:
+                    print(path)
+    except ExportError as exc:
         raise CommandError(str(exc), 1) from None
     finally:
         bar.finish()
     return 0
-
-
-def _output_dir(path: Path) -> Path:
-    if path.exists() and not path.is_dir():
-        raise CommandError(f"{path} is a file; --all writes one file per chart into a directory", 1)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CommandError(f"cannot create directory {path}: {exc.strerror or exc}", 1) from None
-    return path
 
 
 def _width(text: str) -> int:

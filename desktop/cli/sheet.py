@@ -10,32 +10,35 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.cli import interrupts
 from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
 from desktop.store import FactBase
 
 
 def run_sheet(factbase: FactBase, args: argparse.Namespace) -> int:
-    from desktop.export.qt_app import ensure_qapplication
-    from desktop.export.sheet_content import resolve_target
+    from desktop.export.sheet_content import sheet_target
 
     require_id_or_all(args)
-    target = resolve_target(factbase, None if args.all else args.target)  # unknown id: exit 2 with nearest ids
+    target = sheet_target(factbase, None if args.all else args.target)  # unknown id: exit 2 with nearest ids
 
-    ensure_qapplication()  # the chart pictures are drawn with widgets; offscreen without a display
-    from desktop.export.sheet_pdf import SheetError, check_pdf_path, write_sheet_pdf
+    from desktop.qt_runtime import start_qt
 
+    start_qt(headless=True)  # the chart pictures are drawn with widgets; offscreen without a display
+    from desktop.export.files import ExportError
+    from desktop.export.sheet_pdf import check_pdf_path, write_sheet_pdf
+
+    bar = ProgressBar(sys.stderr, f"sheet {args.output.name}")
     try:
         check_pdf_path(args.output)  # before the slow part: a bad path fails at once
-        bar = ProgressBar(sys.stderr, f"sheet {args.output.name}")
-        try:
+        with interrupts.deferred():
             path = write_sheet_pdf(
                 factbase, target, args.output, page_size=args.paper, landscape=args.landscape, progress=bar
             )
-        finally:
-            bar.finish()
-    except SheetError as exc:
+    except ExportError as exc:
         raise CommandError(str(exc), 1) from None
+    finally:
+        bar.finish()
     if path is None:  # only a progress callback can cancel, and this one never does
         raise CommandError("cancelled; nothing written", 1)
     print(path)

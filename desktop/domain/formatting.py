@@ -71,3 +71,16 @@ def format_fact(fact: Fact) -> str:
 def unit_label(unit: str) -> str:
     """An axis label for a unit: 'people', 'per cent', 'days'."""
     return {"%": "per cent", "rank": "rank"}.get(unit, unit)
+
+
+def derived_note(fact: Fact) -> str:
+    """How a derived value is marked wherever it appears: 'not stated in the report; derived: 3,328 ÷ …'."""
+    if not fact.derived:
+        return ""
+    return "not stated in the report; derived" + (f": {fact.formula}" if fact.formula else "")
+
+
+def fact_sentence(fact: Fact) -> str:
+    """A fact in one line, as copied: label, figure, period, and a derived value's mark and formula."""
+    text = f"{fact.label}: {format_fact(fact)} ({fact.period})"
+    return f"{text} [{derived_note(fact)}]" if fact.derived else text

@@ -1,7 +1,8 @@
 """Chart export as PNG, SVG or CSV, and to the clipboard: the one code path for the window and the CLI.
 
 Every file is written whole to a temporary file beside the target and renamed into place; bad input (an
-unknown extension, a directory, a missing or unwritable directory) raises ChartExportError with one line.
+unknown extension, a directory, a missing or unwritable directory) raises ExportError with one line
+(desktop.export.files).
 """
 
 from __future__ import annotations
@@ -9,16 +10,26 @@ from __future__ import annotations
 import atexit
 import csv
 import io
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QGuiApplication
 
-from desktop.charts.render import chart_metadata, render_chart_image
+from desktop.charts.plot.render import chart_metadata, render_chart_image
+from desktop.charts.plot.svg import render_chart_svg
 from desktop.charts.spec import ChartSpec, chart_table
-from desktop.export.atomic import write_atomically
-from desktop.export.svg_chart import render_chart_svg
+from desktop.export.files import (
+    ExportError,
+    Progress,
+    Steps,
+    check_output_dir,
+    check_output_file,
+    output_format,
+    run_steps,
+    write_file,
+)
+from desktop.export.png import png_bytes
+from desktop.store import FactBase
 
 CHART_FORMATS = ("png", "svg", "csv")
 MIN_WIDTH, MAX_WIDTH = 200, 8000
@@ -40,81 +51,73 @@ CLIPBOARD_WIDTH = 1200
 
 __all__ = [
     "CHART_FORMATS",
-    "ChartExportError",
+    "ExportError",
     "chart_csv",
     "chart_png",
     "copy_chart_to_clipboard",
+    "export_all_charts",
     "export_chart",
     "render_chart_image",
     "render_chart_svg",
 ]
 
 
-class ChartExportError(Exception):
-    """A chart cannot be exported as asked; str() is one line naming the file and the problem."""
-
-
-def chart_format(path: Path) -> str:
-    """The format a file name asks for, from its extension."""
-    ext = path.suffix.lower().lstrip(".")
-    if ext not in CHART_FORMATS:
-        if not ext:
-            raise ChartExportError(f"{path}: no extension; name the file .png, .svg or .csv")
-        raise ChartExportError(f"{path}: '.{ext}' is not a chart format; use .png, .svg or .csv")
-    return ext
-
-
-def check_target(path: Path) -> None:
-    """Refuse, with one line, a target that cannot become a chart file."""
-    if path.is_dir():
-        raise ChartExportError(f"{path} is a directory; give a file name such as {path / 'chart.png'}")
-    parent = path.parent
-    if not parent.is_dir():
-        # Name the real obstacle: an existing file where a directory should be is not a missing directory.
-        blocking = next((p for p in parent.parents if p.exists()), None) if not parent.exists() else parent
-        if blocking is not None and not blocking.is_dir():
-            raise ChartExportError(f"{path}: {blocking} is a file, not a directory")
-        raise ChartExportError(f"{path}: directory {parent} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise ChartExportError(f"{path}: directory {parent} is not writable")
-
-
 def check_width(width: int) -> None:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise ChartExportError(f"width {width} px is out of range; use {MIN_WIDTH} to {MAX_WIDTH}")
+        raise ExportError(f"width {width} px is out of range; use {MIN_WIDTH} to {MAX_WIDTH}")
+
+
+def chart_bytes(spec: ChartSpec, fmt: str, width: int = 1600) -> bytes:
+    """The chart as the bytes of a PNG, SVG or CSV file."""
+    check_width(width)
+    if fmt == "png":
+        return chart_png(spec, width)
+    if fmt == "svg":
+        return render_chart_svg(spec, width)
+    return chart_csv(spec).encode("utf-8")
 
 
 def export_chart(spec: ChartSpec, path: Path, width: int = 1600) -> Path:
     """Write the chart to path in the format its extension names; returns the path written."""
-    path = Path(path)
-    check_target(path)
-    fmt = chart_format(path)
+    path = check_output_file(Path(path))
+    fmt = output_format(path, CHART_FORMATS, "a chart format")
+    return write_file(path, chart_bytes(spec, fmt, width))
+
+
+def export_all_charts_steps(
+    factbase: FactBase, directory: Path, fmt: str = "png", width: int = 1600
+) -> Steps[list[Path]]:
+    """Every chart of the fact base into directory, one file each named by its id, as steps (one file a step).
+
+    The window's worker and the CLI (export_all_charts) both run this. Stopping between two steps leaves every
+    file written so far whole, and no partial one.
+    """
+    from desktop.charts.spec import chart_for_target, chart_targets
+
+    if fmt not in CHART_FORMATS:
+        raise ExportError(f"'{fmt}' is not a chart format; use {', '.join(CHART_FORMATS)}")
     check_width(width)
-    if fmt == "png":
-        data = chart_png(spec, width)
-    elif fmt == "svg":
-        data = render_chart_svg(spec, width)
-    else:
-        data = chart_csv(spec).encode("utf-8")
-    try:
-        return write_atomically(path, data)
-    except OSError as exc:
-        raise ChartExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    directory = check_output_dir(directory)
+    targets = chart_targets(factbase)
+    paths: list[Path] = []
+    for done, target in enumerate(targets):
+        yield done, len(targets)
+        spec = chart_for_target(factbase, target)
+        if spec is not None:
+            paths.append(export_chart(spec, directory / f"{target.id}.{fmt}", width))
+    yield len(targets), len(targets)
+    return paths
+
+
+def export_all_charts(
+    factbase: FactBase, directory: Path, fmt: str = "png", width: int = 1600, progress: Progress | None = None
+) -> list[Path] | None:
+    """export_all_charts_steps run to the end; None if progress stopped it."""
+    return run_steps(export_all_charts_steps(factbase, directory, fmt, width), progress)
 
 
 def chart_png(spec: ChartSpec, width: int = 1600) -> bytes:
-    return _png_bytes(render_chart_image(spec, width))
-
-
-def _png_bytes(image: QImage) -> bytes:
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; only str works
-    if not saved:
-        raise ChartExportError("Qt could not encode the chart as PNG")
-    buffer.close()
-    return bytes(array.data())
+    return png_bytes(render_chart_image(spec, width))
 
 
 def chart_csv(spec: ChartSpec) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from desktop.charts.plot import LABEL_POINT_SIZE, MIN_HEIGHT, MIN_WIDTH
-from desktop.charts.render import ChartLayout, paint_chart
+from desktop.charts.plot.render import ChartLayout, paint_chart
+from desktop.charts.plot.widget import LABEL_POINT_SIZE, MIN_HEIGHT, MIN_WIDTH
 from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
 from desktop.export.sheet_content import ChartBox
 from desktop.store import FactBase
@@ -24,9 +24,9 @@ SCREEN_DPI = 96.0
 
 def chart_spec(factbase: FactBase, box: ChartBox) -> ChartSpec | None:
     """The ChartSpec for a box, or None when its subject has no chart (a section with no facts)."""
-    if box.subject == "fact":
-        return chart_for_fact(factbase, box.id)
-    return chart_for_section(factbase, box.id)
+    if box.target.kind == "fact":
+        return chart_for_fact(factbase, box.target.id)
+    return chart_for_section(factbase, box.target.id)
 
 
 def points_per_chart_pixel(width_pt: float, height_pt: float) -> float:

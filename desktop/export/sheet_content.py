@@ -6,47 +6,27 @@ what is said, so the same words reach a PDF, a printer and the tests.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
-from desktop.domain.formatting import format_fact
+from desktop.domain.formatting import derived_note, format_fact
+from desktop.domain.target import Target, resolve
 from desktop.store import Fact, FactBase, UnknownIdError
-
-TargetKind = Literal["fact", "section", "report"]
-
-
-@dataclass(frozen=True)
-class SheetTarget:
-    """What to print: one fact, one section, or the whole report (id None)."""
-
-    kind: TargetKind
-    id: str | None = None
-
-    @classmethod
-    def fact(cls, fact_id: str) -> SheetTarget:
-        return cls("fact", fact_id)
-
-    @classmethod
-    def section(cls, section_id: str) -> SheetTarget:
-        return cls("section", section_id)
-
-    @classmethod
-    def report(cls) -> SheetTarget:
-        return cls("report")
+from desktop.text.markdown import bold_pieces
+from desktop.text.spans import SectionMarks
 
 
-def resolve_target(factbase: FactBase, wanted: str | None) -> SheetTarget:
-    """A fact id or a section id as typed by a user; None means the whole report. Unknown → UnknownIdError."""
+def sheet_target(factbase: FactBase, wanted: str | None) -> Target:
+    """What to print, from a fact id or a section id as typed by a user; None means the whole report.
+
+    Unknown ids raise UnknownIdError naming the nearest; a glossary term has no sheet of its own.
+    """
     if wanted is None:
-        return SheetTarget.report()
-    if wanted in factbase.fact_ids():
-        return SheetTarget.fact(wanted)
-    section_ids = [s.id for s in factbase.sections()]
-    if wanted in section_ids:
-        return SheetTarget.section(wanted)
-    raise UnknownIdError("fact or section", wanted, factbase.fact_ids() + section_ids)
+        return Target.report()
+    target = resolve(factbase, wanted)
+    if target.kind == "term":
+        raise UnknownIdError("fact or section", wanted, [])
+    return target
 
 
 # Blocks ------------------------------------------------------------------------------------------------------
@@ -89,8 +69,9 @@ class Source:
 
 @dataclass(frozen=True)
 class ChartBox:
-    subject: Literal["fact", "section"]
-    id: str
+    """Where a fact's chart, or a section's overview chart, goes."""
+
+    target: Target
 
 
 @dataclass(frozen=True)
@@ -138,21 +119,9 @@ class Sheet:
 
 
 # Text helpers ------------------------------------------------------------------------------------------------
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
 def markdown_runs(text: str) -> tuple[Run, ...]:
     """Glossary definitions keep Markdown **bold**: 'The **Code** is' → runs with 'Code' bold, markers dropped."""
-    runs: list[Run] = []
-    pos = 0
-    for match in _BOLD.finditer(text):
-        if match.start() > pos:
-            runs.append(Run(text[pos : match.start()]))
-        runs.append(Run(match.group(1), bold=True))
-        pos = match.end()
-    if pos < len(text):
-        runs.append(Run(text[pos:]))
-    return tuple(runs)
+    return tuple(Run(piece, bold=bold) for piece, bold in bold_pieces(text))
 
 
 def marked_runs(text: str, emphasis: tuple[int, int] | None, *highlights: tuple[int, int] | None) -> tuple[Run, ...]:
@@ -189,12 +158,12 @@ def fact_blocks(factbase: FactBase, fact: Fact) -> tuple[Block, ...]:
     section = factbase.section(fact.section_id)
     details = [f"Period: {fact.period}"]
     if fact.derived:
-        details.append("Derived: the report implies this value but does not state it")
+        details.append(f"Derived: {derived_note(fact)}")
     blocks: list[Block] = [
         Heading(section.title, 3),
         Heading(fact.label, 0, anchor=f"fact:{fact.id}"),
         BigValue(format_fact(fact), tuple(details)),
-        ChartBox("fact", fact.id),
+        ChartBox(Target.fact(fact.id)),
         Heading("Source", 2),
         _source(factbase, fact),
     ]
@@ -215,21 +184,12 @@ def facts_table(facts: list[Fact]) -> Table:
 
 def _section_text(factbase: FactBase, section_id: str) -> list[Block]:
     """The section's sub-heading and body paragraphs as the report has them, every fact's figure highlighted."""
-    section = factbase.section(section_id)
-    facts = factbase.facts(section_id)
+    marks = SectionMarks.read(factbase, section_id)
     blocks: list[Block] = []
-    if section.subheading:
-        spans = [
-            (h.figure_start, h.figure_start + len(h.figure))
-            for f in facts
-            for h in factbase.fact_headings(f.id)
-            if h.location == "subheading" and h.text == section.subheading
-        ]
-        blocks.append(Text(marked_runs(section.subheading, None, *spans), "lead"))
     for paragraph in factbase.paragraphs(section_id):
-        if paragraph.role == "body":
-            figures = [f.figure_span() for f in facts if f.paragraph_id == paragraph.id]
-            blocks.append(Text(marked_runs(paragraph.text, None, *figures)))
+        figures = [(m.start, m.end) for m in marks.marks(paragraph, terms=False) if m.role == "figure"]
+        style = "lead" if paragraph.role == "subheading" else "body"
+        blocks.append(Text(marked_runs(paragraph.text, None, *figures), style))
     return blocks
 
 
@@ -238,7 +198,7 @@ def section_blocks(factbase: FactBase, section_id: str) -> tuple[Block, ...]:
     section = factbase.section(section_id)
     blocks: list[Block] = [Heading(section.title, 0, anchor=f"section:{section.id}")]
     blocks += _section_text(factbase, section_id)
-    blocks.append(ChartBox("section", section.id))
+    blocks.append(ChartBox(Target.section(section.id)))
     facts = factbase.facts(section_id)
     if facts:
         blocks += [Heading("Facts", 2), facts_table(facts)]
@@ -259,7 +219,7 @@ def _contents(factbase: FactBase) -> Contents:
     return Contents(tuple(entries))
 
 
-def build_sheet(factbase: FactBase, target: SheetTarget) -> Sheet:
+def build_sheet(factbase: FactBase, target: Target) -> Sheet:
     """Everything a sheet says, in reading order. Unknown ids raise UnknownIdError from the store."""
     doc = factbase.document
     if target.kind == "fact":

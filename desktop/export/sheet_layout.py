@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.charts.spec import ChartSpec
+from desktop.domain.target import Target
 from desktop.export.sheet_content import (
     BigValue,
     Block,
@@ -48,7 +49,7 @@ HIGHLIGHT = QColor("#ffe27a")
 MAX_CHART_ASPECT = 3.2  # width / height of a chart picture on paper
 
 Paint = Callable[[QPainter, QPointF], None]
-ChartKey = tuple[str, str]
+ChartKey = Target  # a fact's chart or a section's overview
 
 
 @dataclass
@@ -211,7 +212,7 @@ class PieceBuilder:
         return Piece(inner.height, paint, s.pt(5))
 
     def _chart(self, block: ChartBox, height: float) -> list[Piece]:
-        key = (block.subject, block.id)
+        key = block.target
         if self.context.specs.get(key) is None:
             return []  # a subject without a chart (the lead section) leaves no hole
         s = self.style

@@ -25,6 +25,7 @@ def fill_chart_table(model: QStandardItemModel, spec: ChartSpec | None) -> None:
     if spec is None:
         return
     from desktop.charts.spec import chart_table  # not before: a page without a chart needs none of the chart code
+
     model.setHorizontalHeaderLabels([spec.category_axis or "Item", spec.value_axis or "Value"])
     for label, value in chart_table(spec):
         row = [QStandardItem(label.replace("\n", " ")), QStandardItem(value)]

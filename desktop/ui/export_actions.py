@@ -12,18 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
-from desktop.export.sheet_content import SheetTarget
+from desktop.domain.target import Target
+from desktop.export.files import ExportError, Steps
 from desktop.store import FactBase
+from desktop.ui.worker import Job, Worker
 
 if TYPE_CHECKING:
     from desktop.charts.spec import ChartSpec
-
-Progress = Callable[[int, int], bool]
+    from desktop.ui.main_window import MainWindow
 CHART_FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG image (*.svg)", ".csv": "CSV data (*.csv)"}
 PDF_FILTER = "PDF document (*.pdf)"
 CHART_WIDTH = 1600
@@ -60,33 +61,47 @@ def open_print_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPri
     return bool(preview.exec())
 
 
-def _stepper(dialog: QProgressDialog) -> Progress:
-    def step(done: int, total: int) -> bool:
-        dialog.setMaximum(total)
-        dialog.setValue(done)  # a modal progress dialog processes events here, so Cancel can be clicked
-        return not dialog.wasCanceled()
-
-    return step
-
-
 def default_paper() -> str:
     """Letter where the locale measures in inches (US), A4 elsewhere."""
     return "Letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
 
 
+def attach_export_actions(window: MainWindow) -> ExportActions:
+    """Add Export Chart…, Copy Chart, Print…, Export PDF…, Export All Charts… to the window's File menu, and the
+    chart's right-click menu. Called after the first paint: printing and export pull in modules it does not need."""
+    actions = ExportActions(
+        window, window.factbase, lambda: window.current_target, lambda: window.chart.spec, window.worker
+    )
+    actions.install(window.window_actions.file_menu)
+    window.page_changed.connect(lambda _target: actions.update_enabled())
+    window.chart.chart_shown.connect(actions.update_enabled)  # Export Chart… waits for the chart to arrive
+    window.chart.plot_created.connect(actions.chart_context_menu)
+    if window.chart.plot_widget is not None:
+        actions.chart_context_menu(window.chart.plot_widget)
+    actions.update_enabled()
+    window.export_actions = actions
+    return actions
+
+
 class ExportActions(QObject):
+    """The actions; long exports run on the worker, with a progress dialog whose Cancel stops them."""
+
+    job_finished = Signal()  # a background export ended (written, failed or cancelled)
+
     def __init__(
         self,
         window: QWidget,
         factbase: FactBase,
-        current_target: Callable[[], SheetTarget | None],
+        current_target: Callable[[], Target | None],
         current_chart: Callable[[], ChartSpec | None],
+        worker: Worker | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.factbase = factbase
         self.current_target = current_target
         self.current_chart = current_chart
+        self.worker = worker if worker is not None else Worker(self)
         self.export_chart = self._action("&Export Chart…", "Save the chart as PNG, SVG or CSV", self._on_export_chart)
         self.export_chart.setShortcut(QKeySequence("Ctrl+E"))
         self.copy_chart = self._action("Copy C&hart", "Copy the chart to the clipboard as a picture", self._on_copy)
@@ -160,7 +175,7 @@ class ExportActions(QObject):
             target = target.with_suffix(next((ext for ext, f in CHART_FILTERS.items() if f == chosen), ".png"))
         try:
             chart_export.export_chart(spec, target, CHART_WIDTH)
-        except chart_export.ChartExportError as exc:
+        except ExportError as exc:
             show_error(self.window, "Export Chart", str(exc))
             return
         self._status(f"Saved {target}")
@@ -178,51 +193,73 @@ class ExportActions(QObject):
         directory = ask_directory(self.window, "Export All Charts")
         if not directory:
             return
-        from desktop.charts.spec import all_chart_ids, chart_for_id
-        from desktop.export import chart_export
+        from desktop.export.chart_export import export_all_charts_steps
 
-        ids = all_chart_ids(self.factbase)
-        dialog = progress_dialog(self.window, "Exporting charts…")
-        step = _stepper(dialog)
-        written = 0
-        try:
-            for n, chart_id in enumerate(ids):
-                if not step(n, len(ids)):
-                    break
-                chart_export.export_chart(
-                    chart_for_id(self.factbase, chart_id), Path(directory) / f"{chart_id}.png", CHART_WIDTH
-                )
-                written += 1
-        except chart_export.ChartExportError as exc:
-            show_error(self.window, "Export All Charts", str(exc))
-        finally:
-            dialog.close()
-            dialog.deleteLater()
-        self._status(f"Saved {written} of {len(ids)} charts in {directory}")
+        def done(paths: list[Path]) -> None:
+            self._status(f"Saved {len(paths)} charts in {directory}")
+
+        self._run(
+            "Export All Charts",
+            "Exporting charts…",
+            lambda: export_all_charts_steps(self.factbase, Path(directory), "png", CHART_WIDTH),
+            done,
+            cancelled=f"Export stopped; the charts saved so far are in {directory}",
+        )
 
     # Sheets ------------------------------------------------------------------------------------------------------
     def _on_pdf(self) -> None:
         target = self.current_target()
         if target is None:
             return
-        from desktop.export.sheet_pdf import SheetError, write_sheet_pdf
+        from desktop.export.sheet_pdf import sheet_pdf_steps
 
-        path, _ = ask_save_path(self.window, "Export PDF", f"{target.id or 'report'}.pdf", [PDF_FILTER])
+        name = target.id if target.kind != "report" else "report"
+        path, _ = ask_save_path(self.window, "Export PDF", f"{name}.pdf", [PDF_FILTER])
         if not path:
             return
         chosen = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        dialog = progress_dialog(self.window, "Writing PDF…")
-        try:
-            written = write_sheet_pdf(
-                self.factbase, target, chosen, page_size=default_paper(), progress=_stepper(dialog)
-            )
-        except SheetError as exc:
-            show_error(self.window, "Export PDF", str(exc))
-            return
-        finally:
+        self._run(
+            "Export PDF",
+            "Writing PDF…",
+            lambda: sheet_pdf_steps(self.factbase, target, chosen, page_size=default_paper()),
+            lambda written: self._status(f"Saved {written}"),
+            cancelled="Export cancelled; nothing written",
+        )
+
+    def _run(
+        self,
+        title: str,
+        label: str,
+        make_steps: Callable[[], Steps[Any]],
+        done: Callable[[Any], None],
+        cancelled: str,
+    ) -> Job:
+        """Run a long export on the worker behind a progress dialog; errors come back as one-line messages."""
+        dialog = progress_dialog(self.window, label)
+
+        def on_progress(step: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(step)
+            if dialog.wasCanceled():
+                job.cancel()
+
+        def on_failure(error: BaseException) -> None:
+            message = str(error) if isinstance(error, ExportError) else f"{type(error).__name__}: {error}"
+            show_error(self.window, title, message)
+
+        def on_finished() -> None:
+            was_cancelled = job.cancelled
+            dialog.canceled.disconnect(job.cancel)  # closing a progress dialog says "canceled" too
             dialog.close()
             dialog.deleteLater()
-        self._status(f"Saved {written}" if written else "Export cancelled; nothing written")
+            if was_cancelled:
+                self._status(cancelled)
+            self.job_finished.emit()
+
+        job = self.worker.submit(make_steps, on_thread=False, success=done, failure=on_failure, progress=on_progress)
+        job.finished.connect(on_finished)
+        dialog.canceled.connect(job.cancel)
+        return job
 
     def _on_print(self) -> None:
         target = self.current_target()
@@ -231,11 +268,11 @@ class ExportActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         open_print_preview(self.window, printer, lambda p: self._paint_sheet(target, p))
 
-    def _paint_sheet(self, target: SheetTarget, printer: Any) -> None:
+    def _paint_sheet(self, target: Target, printer: Any) -> None:
         # Called by the preview from C++: an exception here would vanish, so it becomes a message.
-        from desktop.export.sheet_pdf import SheetError, print_sheet
+        from desktop.export.sheet_pdf import print_sheet
 
         try:
             print_sheet(self.factbase, target, printer)
-        except SheetError as exc:
+        except ExportError as exc:
             show_error(self.window, "Print", str(exc))

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
 
-from desktop.domain.formatting import format_fact
 from desktop.store import FactBase, GlossaryTerm
+from desktop.text.pages import PageColours, term_page
 from desktop.ui.link_browser import LinkBrowser
-from desktop.ui.page_html import PageColours, page_style
-from desktop.ui.text_markup import link, markdown_bold
 
 
 def term_list_model(terms: list[GlossaryTerm], parent: QObject) -> QStandardItemModel:
@@ -34,22 +30,10 @@ def term_filter_model(source: QStandardItemModel, parent: QObject) -> QSortFilte
     return proxy
 
 
-def term_html(fb: FactBase, term: GlossaryTerm, colours: PageColours) -> str:
-    """A term's definition (Markdown bold as bold) and links to the sections and facts that mention it."""
-    parts = [page_style(colours), f"<h2>{html.escape(term.term)}</h2>", f"<p>{markdown_bold(term.definition)}</p>"]
-    sections = fb.sections_mentioning(term.term)
-    facts = fb.facts_mentioning(term.term)
-    if sections or facts:
-        items = [f"<li>{link('section', s.id, s.title)}</li>" for s in sections]
-        items += [f"<li>{link('fact', f.id, f.label)}: {html.escape(format_fact(f))}</li>" for f in facts]
-        parts.append(f"<h3>Mentioned in</h3><ul>{''.join(items)}</ul>")
-    return "".join(parts)
-
-
 class GlossaryPanel(QWidget):
     """Filter box above the term list above the definition. Links in the definition emit target_activated."""
 
-    target_activated = Signal(str)
+    target_activated = Signal(object)  # a Target
 
     def __init__(self, factbase: FactBase, colours: PageColours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,4 +113,4 @@ class GlossaryPanel(QWidget):
             self.definition.clear()
             return
         term = self._terms[self.proxy.mapToSource(current).row()]
-        self.definition.setHtml(term_html(self._factbase, term, self._colours))
+        self.definition.setHtml(term_page(self._factbase, term, self._colours))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-SCHEMES = ("fact", "section", "term", "report")
+from desktop.domain.target import Target
 
 
 class LinkBrowser(QTextBrowser):
-    """Shows HTML; a click (or Enter on a focused link) emits target_activated('fact:ID' / 'term:NAME' / …)."""
+    """Shows HTML; a click (or Enter on a focused link) on one of our links emits target_activated(Target)."""
 
-    target_activated = Signal(str)
+    target_activated = Signal(object)
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,5 +26,8 @@ class LinkBrowser(QTextBrowser):
         return None
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() in SCHEMES:
-            self.target_activated.emit(f"{url.scheme()}:{url.path()}")
+        try:
+            target = Target.parse(bytes(url.toEncoded().data()).decode())
+        except ValueError:
+            return  # not one of ours (a web address in stored text): never followed
+        self.target_activated.emit(target)

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from desktop import __version__
-from desktop.domain.formatting import format_fact
+from desktop.domain.formatting import fact_sentence
+from desktop.domain.target import Target, resolve
 from desktop.store import FactBase, UnknownIdError
+from desktop.text.pages import PageColours, about_html, fact_page, report_page, section_page
 from desktop.ui.chart_panel import ChartPanel, ChartRequest
 from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.history import History
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.menus import WindowActions, build_menus
-from desktop.ui.navigation import REPORT, History, split_target
-from desktop.ui.page_html import PageColours, about_html, fact_page, report_page, section_page
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
 from desktop.ui.theme import page_colours
 from desktop.ui.window_state import last_target, restore_window_state, save_window_state
+from desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from desktop.ui.export_actions import ExportActions
 
 DEFAULT_SIZE = (1440, 900)
 TREE_WIDTH = 400  # wide enough for most fact labels with their values
@@ -35,15 +41,17 @@ def _charts() -> ModuleType:
 
 
 class MainWindow(QMainWindow):
-    """Shows one page at a time (report, section or fact); `page_changed` carries its target."""
+    """Shows one page at a time (report, section or fact); `page_changed` carries its Target."""
 
-    page_changed = Signal(str)
+    page_changed = Signal(object)
 
     def __init__(self, factbase: FactBase, loader: PlotLoader, settings: QSettings | None = None) -> None:
         super().__init__()
         self.factbase = factbase
         self.settings = settings
         self.history = History()
+        self.worker = Worker(self)  # the one worker for this window's slow jobs
+        self.export_actions: ExportActions | None = None  # attached after the first paint
         self.setWindowTitle(f"Fact Explorer — {factbase.document.title}")
         self.setObjectName("mainWindow")
         self._colours: PageColours = page_colours(self.palette())
@@ -122,7 +130,7 @@ class MainWindow(QMainWindow):
         self.page.highlighted.connect(self._on_link_hovered)
         actions.back.triggered.connect(self.go_back)
         actions.forward.triggered.connect(self.go_forward)
-        actions.home.triggered.connect(lambda: self.open_target(REPORT))
+        actions.home.triggered.connect(lambda: self.open_target(Target.report()))
         actions.find_term.triggered.connect(self._on_find_term)
         actions.focus_tree.triggered.connect(lambda: self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.focus_page.triggered.connect(lambda: self.page.setFocus(Qt.FocusReason.ShortcutFocusReason))
@@ -134,16 +142,24 @@ class MainWindow(QMainWindow):
 
     # Navigation --------------------------------------------------------------------------------------------
     @property
-    def current_target(self) -> str | None:
+    def current_target(self) -> Target | None:
         return self.history.current
 
-    def open_target(self, target: str, record: bool = True) -> bool:
-        """Show a page ('report', 'section:ID', 'fact:ID') or a glossary term ('term:NAME'). False if unknown."""
-        kind, ident = split_target(target)
-        if kind == "term":
-            return self._open_term(ident)
+    def open_target(self, target: Target | str, record: bool = True) -> bool:
+        """Show a page (report, section, fact) or a glossary term; a key such as 'fact:ID' is read as its Target.
+
+        False, with the reason in the status bar, if the fact base has no such thing.
+        """
+        if isinstance(target, str):
+            try:
+                target = Target.parse(target)
+            except ValueError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+                return False
+        if target.kind == "term":
+            return self._open_term(target.id)
         try:
-            html_text, spec = self._page_for(kind, ident)
+            html_text, spec = self._page_for(target)
         except UnknownIdError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
@@ -156,17 +172,15 @@ class MainWindow(QMainWindow):
         self.page_changed.emit(target)
         return True
 
-    def _page_for(self, kind: str, ident: str) -> tuple[str, ChartRequest | None]:
-        fb = self.factbase
-        if kind == "fact":
+    def _page_for(self, target: Target) -> tuple[str, ChartRequest | None]:
+        fb, ident = self.factbase, target.id
+        if target.kind == "fact":
             return fact_page(fb, ident, self._colours), lambda: _charts().chart_for_fact(fb, ident)
-        if kind == "section":
+        if target.kind == "section":
             return section_page(fb, ident, self._colours), lambda: _charts().chart_for_section(fb, ident)
-        if kind == "report":
-            # The front page is the report's contents: headline, lead and sections with their headline figures.
-            # Its charts are one click away, on the section pages; so the first launch needs no pyqtgraph at all.
-            return report_page(fb, self._colours), None
-        raise UnknownIdError("page", f"{kind}:{ident}", ["report", "section:ID", "fact:ID", "term:NAME"])
+        # The front page is the report's contents: headline, lead and sections with their headline figures.
+        # Its charts are one click away, on the section pages; so the first launch needs no pyqtgraph at all.
+        return report_page(fb, self._colours), None
 
     def _open_term(self, name: str) -> bool:
         if not self.glossary.show_term(name):
@@ -190,16 +204,16 @@ class MainWindow(QMainWindow):
         """--open ID first, else the page viewed last time, else the report. False if open_id is unknown."""
         saved = last_target(self.settings) if self.settings is not None else None
         unknown: UnknownIdError | None = None
-        target = None
+        target: Target | None = None
         if open_id:
             try:
-                target = open_id if ":" in open_id else self._target_for_id(open_id)
+                target = resolve(self.factbase, open_id)
             except UnknownIdError as exc:
                 unknown = exc
-        wants_term = target is not None and split_target(target)[0] == "term"
+        wants_term = target is not None and target.kind == "term"
         opened = target is not None and not wants_term and self.open_target(target)
         if not opened and not (saved and self.open_target(saved)):
-            self.open_target(REPORT)
+            self.open_target(Target.report())
         if wants_term:
             assert target is not None
             opened = self.open_target(target)
@@ -207,18 +221,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(unknown), 8000)
         return opened or open_id is None
 
-    def _target_for_id(self, ident: str) -> str:
-        if ident == REPORT:
-            return REPORT
-        section_ids = [s.id for s in self.factbase.sections()]
-        if ident in section_ids:
-            return f"section:{ident}"
-        fact_ids = self.factbase.fact_ids()
-        if ident in fact_ids:
-            return f"fact:{ident}"
-        raise UnknownIdError("fact or section", ident, fact_ids + section_ids)
-
-    def _select_in_tree(self, target: str) -> None:
+    def _select_in_tree(self, target: Target) -> None:
         index = self.tree_model.index_of(target)
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
@@ -230,9 +233,9 @@ class MainWindow(QMainWindow):
 
     # Handlers ----------------------------------------------------------------------------------------------
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        target = current.data(TARGET_ROLE) if current.isValid() else None
-        if target and target != self.history.current:
-            self.open_target(target)
+        key = current.data(TARGET_ROLE) if current.isValid() else None
+        if key and (self.history.current is None or key != self.history.current.key):
+            self.open_target(key)
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         """Enter on a row opens it and moves on to its page, where Tab walks the links."""
@@ -244,15 +247,18 @@ class MainWindow(QMainWindow):
         if url.isEmpty():
             self.statusBar().showMessage(self._summary)
             return
-        kind, ident = url.scheme(), url.path()
-        if kind == "fact":
+        try:
+            target = Target.parse(bytes(url.toEncoded().data()).decode())
+        except ValueError:
+            return
+        if target.kind == "fact":
             try:
-                fact = self.factbase.fact(ident)
+                fact = self.factbase.fact(target.id)
             except UnknownIdError:
                 return
-            self.statusBar().showMessage(f"{fact.label}: {format_fact(fact)} ({fact.period}) — click to open")
-        elif kind in ("term", "section"):
-            self.statusBar().showMessage(f"Open {ident}" if kind == "section" else f"Glossary: {ident}")
+            self.statusBar().showMessage(f"{fact_sentence(fact)} — click to open")
+        elif target.kind in ("term", "section"):
+            self.statusBar().showMessage(f"Open {target.id}" if target.kind == "section" else f"Glossary: {target.id}")
 
     def _on_find_term(self) -> None:
         self.glossary_dock.show()
@@ -265,10 +271,10 @@ class MainWindow(QMainWindow):
         if selected:
             text = selected.replace("\u2029", "\n")
         else:
-            kind, ident = split_target(self.current_target or REPORT)
-            if kind == "fact":
-                fact = self.factbase.fact(ident)
-                text = f"{fact.label}: {format_fact(fact)} ({fact.period}). {self.factbase.document.citation}"
+            target = self.current_target or Target.report()
+            if target.kind == "fact":
+                fact = self.factbase.fact(target.id)
+                text = f"{fact_sentence(fact)}. {self.factbase.document.citation}"
             else:
                 text = self.factbase.document.citation
         QGuiApplication.clipboard().setText(text)
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.settings is not None:
-            save_window_state(self.settings, self, self.splitter, self.current_target)
+            current = self.current_target.key if self.current_target else None
+            save_window_state(self.settings, self, self.splitter, current)
+        self.worker.shutdown()
         super().closeEvent(event)
-

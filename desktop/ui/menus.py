@@ -73,6 +73,17 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
     home = _action(window, go_menu, "&Report", [QKeySequence("Alt+Home")], "Go to the report's front page")
     about = _action(window, help_menu, "&About Fact Explorer", [], "Which fact base this is, and its version")
     return WindowActions(
-        file_menu, back, forward, home, find_term, focus_tree, focus_page, copy, zoom_in, zoom_out,
-        toggle_glossary, about, quit_action,
+        file_menu,
+        back,
+        forward,
+        home,
+        find_term,
+        focus_tree,
+        focus_page,
+        copy,
+        zoom_in,
+        zoom_out,
+        toggle_glossary,
+        about,
+        quit_action,
     )

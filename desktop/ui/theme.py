@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.page_html import PageColours
+from desktop.text.pages import PageColours
 
 _DARK = PageColours(
     text="#e6e6e6",

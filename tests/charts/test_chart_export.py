@@ -13,15 +13,17 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.charts.palette import LIGHT
-from desktop.charts.spec import ChartSpec, chart_for_id
-from desktop.export.chart_export import ChartExportError, copy_chart_to_clipboard, export_chart
+from desktop.charts.spec import ChartSpec, chart_for_target
+from desktop.charts.spec.palette import LIGHT
+from desktop.export.chart_export import copy_chart_to_clipboard, export_chart
+from desktop.export.files import ExportError
+from desktop.domain.target import resolve
 from desktop.store import FactBase
 
 
 @pytest.fixture
 def spec(factbase: FactBase) -> ChartSpec:
-    return chart_for_id(factbase, "new-data-products-growth")
+    return chart_for_target(factbase, resolve(factbase, "new-data-products-growth"))
 
 
 def _colour_share(image: QImage, colour: str, step: int = 4) -> float:
@@ -74,7 +76,7 @@ def test_png_takes_the_asked_width_and_keeps_the_look(qapp, tmp_path: Path, spec
 
 
 def test_svg_has_metadata_and_renders_like_the_png(qapp, tmp_path: Path, factbase: FactBase) -> None:
-    spec = chart_for_id(factbase, "internet-users")
+    spec = chart_for_target(factbase, resolve(factbase, "internet-users"))
     png = QImage(str(export_chart(spec, tmp_path / "users.png")))
     svg_path = export_chart(spec, tmp_path / "users.svg")
     doc = minidom.parse(str(svg_path))
@@ -86,7 +88,7 @@ def test_svg_has_metadata_and_renders_like_the_png(qapp, tmp_path: Path, factbas
     texts = " ".join(t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild)
     assert "1.123 billion" in texts and "Fact base v1" in texts
     rendered = _render_svg(svg_path, (png.width(), png.height()))
-    other = QImage(str(export_chart(chart_for_id(factbase, "new-data-products-growth"), tmp_path / "other.png")))
+    other = QImage(str(export_chart(chart_for_target(factbase, resolve(factbase, "new-data-products-growth")), tmp_path / "other.png")))
     other = other.scaled(png.width(), png.height())
     same, different = _difference(png, rendered), _difference(png, other)
     assert same < 1.5, f"the SVG does not look like the PNG (difference {same:.2f})"
@@ -95,14 +97,14 @@ def test_svg_has_metadata_and_renders_like_the_png(qapp, tmp_path: Path, factbas
 
 @pytest.mark.parametrize("chart_id", ["computing-power-rank", "internet-penetration-rate", "apparel-turnaround"])
 def test_svg_of_every_kind_renders_like_its_png(qapp, tmp_path: Path, factbase: FactBase, chart_id: str) -> None:
-    spec = chart_for_id(factbase, chart_id)
+    spec = chart_for_target(factbase, resolve(factbase, chart_id))
     png = QImage(str(export_chart(spec, tmp_path / "c.png")))
     rendered = _render_svg(export_chart(spec, tmp_path / "c.svg"), (png.width(), png.height()))
     assert _difference(png, rendered) < 1.5
 
 
 def test_csv_values_are_the_facts_values(qapp, tmp_path: Path, factbase: FactBase) -> None:
-    spec = chart_for_id(factbase, "internet-users")
+    spec = chart_for_target(factbase, resolve(factbase, "internet-users"))
     rows = list(csv.DictReader(io.StringIO(export_chart(spec, tmp_path / "u.csv").read_text(encoding="utf-8"))))
     expected = {b.fact_id: factbase.fact(b.fact_id).value for b in spec.bars if b.fact_id}
     assert {r["fact_id"]: float(r["value"]) for r in rows} == expected
@@ -119,7 +121,7 @@ def test_csv_flags_the_derived_before(qapp, tmp_path: Path, spec: ChartSpec) -> 
 
 
 def _csv_rows(factbase: FactBase, tmp_path: Path, chart_id: str) -> list[dict[str, str]]:
-    path = export_chart(chart_for_id(factbase, chart_id), tmp_path / f"{chart_id}.csv")
+    path = export_chart(chart_for_target(factbase, resolve(factbase, chart_id)), tmp_path / f"{chart_id}.csv")
     return list(csv.DictReader(path.open(encoding="utf-8")))
 
 
@@ -156,7 +158,7 @@ def test_csv_rows_carry_the_facts_qualifier(qapp, tmp_path: Path, factbase: Fact
     [("chart.txt", "'.txt' is not a chart format"), ("chart", "no extension"), ("missing/c.png", "does not exist")],
 )
 def test_bad_targets_get_one_line_and_leave_nothing(qapp, tmp_path: Path, spec: ChartSpec, name: str, message: str):
-    with pytest.raises(ChartExportError) as caught:
+    with pytest.raises(ExportError) as caught:
         export_chart(spec, tmp_path / name)
     assert message in str(caught.value) and "\n" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []
@@ -164,7 +166,7 @@ def test_bad_targets_get_one_line_and_leave_nothing(qapp, tmp_path: Path, spec: 
 
 def test_a_directory_is_not_a_chart_file(qapp, tmp_path: Path, spec: ChartSpec) -> None:
     (tmp_path / "d.png").mkdir()
-    with pytest.raises(ChartExportError, match="is a directory"):
+    with pytest.raises(ExportError, match="is a directory"):
         export_chart(spec, tmp_path / "d.png")
 
 
@@ -172,7 +174,7 @@ def test_a_directory_is_not_a_chart_file(qapp, tmp_path: Path, spec: ChartSpec) 
 def test_unwritable_directory_is_refused(qapp, tmp_path: Path, spec: ChartSpec) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    with pytest.raises(ChartExportError, match="not writable"):
+    with pytest.raises(ExportError, match="not writable"):
         export_chart(spec, locked / "c.png")
     assert list(locked.iterdir()) == []
 
@@ -180,7 +182,7 @@ def test_unwritable_directory_is_refused(qapp, tmp_path: Path, spec: ChartSpec) 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where not even root may create files")
 def test_a_directory_no_one_may_write_is_refused_in_one_line(qapp, spec: ChartSpec) -> None:
     target = Path("/proc/fact-explorer-chart.png")
-    with pytest.raises(ChartExportError) as caught:
+    with pytest.raises(ExportError) as caught:
         export_chart(spec, target)
     assert str(target) in str(caught.value) and "\n" not in str(caught.value)
     assert not target.exists()
@@ -194,14 +196,14 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(qapp, tmp_path: Path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(ChartExportError, match="No space left on device"):
+    with pytest.raises(ExportError, match="No space left on device"):
         export_chart(spec, target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["c.csv"]
 
 
 def test_width_out_of_range_is_refused(qapp, tmp_path: Path, spec: ChartSpec) -> None:
-    with pytest.raises(ChartExportError, match="out of range"):
+    with pytest.raises(ExportError, match="out of range"):
         export_chart(spec, tmp_path / "c.png", width=50)
 
 

@@ -7,11 +7,12 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
-from desktop.charts.bars import DERIVED_KEY, legend_text
-from desktop.charts.palette import DARK, LIGHT
-from desktop.charts.plot import draw_chart, make_plot_widget
-from desktop.charts.render import footer_text
-from desktop.charts.spec import all_chart_ids, chart_for_fact, chart_for_id
+from desktop.charts.plot.render import footer_text
+from desktop.charts.plot.widget import draw_chart, make_plot_widget
+from desktop.charts.spec import chart_targets, chart_for_fact, chart_for_target
+from desktop.charts.spec.model import DERIVED_KEY, legend_text
+from desktop.charts.spec.palette import DARK, LIGHT
+from desktop.domain.target import resolve
 from desktop.store import FactBase
 
 
@@ -52,8 +53,8 @@ def test_the_viewed_fact_is_drawn_in_the_highlight_colour(qtbot, factbase: FactB
 
 @pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320)])
 def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase, size: tuple[int, int]) -> None:
-    for chart_id in all_chart_ids(factbase):
-        widget = _shown(qtbot, chart_for_id(factbase, chart_id), size=size)
+    for chart_id in [t.id for t in chart_targets(factbase)]:
+        widget = _shown(qtbot, chart_for_target(factbase, resolve(factbase, chart_id)), size=size)
         view = widget.getPlotItem().getViewBox()
         area = view.mapRectToScene(view.boundingRect()).adjusted(-1, -1, 1, 1)
         for text in _items(widget, pg.TextItem):
@@ -77,8 +78,8 @@ def _tick_labels(axis: pg.AxisItem) -> list[str]:
 
 @pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320)])
 def test_value_axes_label_their_zero_and_a_per_cent_axis_its_hundred(qtbot, factbase: FactBase, size) -> None:
-    for chart_id in all_chart_ids(factbase):
-        spec = chart_for_id(factbase, chart_id)
+    for chart_id in [t.id for t in chart_targets(factbase)]:
+        spec = chart_for_target(factbase, resolve(factbase, chart_id))
         if not spec.value_axis:
             continue
         widget = _shown(qtbot, spec, size=size)
@@ -104,7 +105,7 @@ def _assert_category_labels_do_not_overlap(widget: pg.PlotWidget, chart_id: str)
 
 
 def test_plot_fits_a_narrow_pane_without_spilling(qtbot, factbase: FactBase) -> None:
-    widget = _shown(qtbot, chart_for_id(factbase, "data-applications"), size=(420, 320))
+    widget = _shown(qtbot, chart_for_target(factbase, resolve(factbase, "data-applications")), size=(420, 320))
     plot_rect = widget.getPlotItem().sceneBoundingRect()
     assert plot_rect.width() <= widget.width() + 1, "the title or labels forced the plot wider than its pane"
 
@@ -162,7 +163,7 @@ def test_redraw_replaces_the_previous_chart(qtbot, factbase: FactBase) -> None:
 
 @pytest.mark.parametrize("chart_id", ["internet-users", "new-data-products-growth", "computing-power-rank"])
 def test_painted_chart_is_not_blank(qtbot, factbase: FactBase, chart_id: str) -> None:
-    widget = _shown(qtbot, chart_for_id(factbase, chart_id))
+    widget = _shown(qtbot, chart_for_target(factbase, resolve(factbase, chart_id)))
     image = widget.grab().toImage()
     highlight = pg.mkColor(LIGHT.highlight)
     hits = sum(

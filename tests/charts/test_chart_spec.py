@@ -7,16 +7,17 @@ import sys
 
 import pytest
 
-from desktop.charts.labels import wrap_label
 from desktop.charts.spec import (
     KINDS,
     ChartSpec,
-    all_chart_ids,
+    chart_targets,
     chart_for_fact,
-    chart_for_id,
+    chart_for_target,
     chart_for_section,
     chart_table,
 )
+from desktop.charts.spec.labels import wrap_label
+from desktop.domain.target import resolve
 from desktop.store import FactBase, UnknownIdError
 
 
@@ -172,12 +173,12 @@ def test_a_section_of_unlike_facts_shows_its_headline(factbase: FactBase) -> Non
 
 
 def test_every_fact_has_a_chart_and_ids_are_facts_then_sections(factbase: FactBase) -> None:
-    ids = all_chart_ids(factbase)
+    ids = [t.id for t in chart_targets(factbase)]
     fact_ids = [f.id for f in factbase.facts()]
     assert ids[: len(fact_ids)] == fact_ids
     assert ids[len(fact_ids) :] == [s.id for s in factbase.sections()]
     for chart_id in ids:
-        spec = chart_for_id(factbase, chart_id)
+        spec = chart_for_target(factbase, resolve(factbase, chart_id))
         assert spec.chart_id == chart_id and spec.kind in KINDS and spec.bars
         assert factbase.document.title in spec.provenance and "Fact base v" in spec.provenance
         assert all(b.text for b in spec.bars), chart_id
@@ -185,7 +186,7 @@ def test_every_fact_has_a_chart_and_ids_are_facts_then_sections(factbase: FactBa
 
 def test_unknown_id_names_the_nearest(factbase: FactBase) -> None:
     with pytest.raises(UnknownIdError) as caught:
-        chart_for_id(factbase, "internet-user")
+        chart_for_target(factbase, resolve(factbase, "internet-user"))
     assert "internet-users" in caught.value.nearest
 
 

@@ -6,7 +6,7 @@ from xml.dom import minidom
 
 import pytest
 
-from desktop.export.svg_mend import _svg_module, close_paths_explicitly, mend_svg_exporter
+from desktop.charts.plot.svg_mend import _svg_module, close_paths_explicitly, mend_svg_exporter
 
 
 def test_close_commands_become_lines_back_to_the_subpath_start() -> None:

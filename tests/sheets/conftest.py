@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.export.sheet_content import SheetTarget
+from desktop.domain.target import Target
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase
 
@@ -27,9 +27,9 @@ def written_sheets(
     from desktop.export.sheet_pdf import write_sheet_pdf
 
     folder = tmp_path_factory.mktemp("sheets")
-    cache: dict[tuple[SheetTarget, str, bool], Path] = {}
+    cache: dict[tuple[Target, str, bool], Path] = {}
 
-    def write(target: SheetTarget, paper: str = "A4", landscape: bool = False) -> Path:
+    def write(target: Target, paper: str = "A4", landscape: bool = False) -> Path:
         key = (target, paper, landscape)
         if key not in cache:
             name = f"{target.kind}-{target.id}-{paper}-{landscape}.pdf"

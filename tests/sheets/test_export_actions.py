@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QWidget
 from sheet_pdf_reading import pdf_info, pdf_text
 
-from desktop.charts.spec import ChartSpec, all_chart_ids, chart_for_fact
-from desktop.export.sheet_content import SheetTarget
+from desktop.charts.spec import ChartSpec, chart_targets, chart_for_fact
+from desktop.domain.target import Target
 from desktop.store import FactBase
 from desktop.ui import export_actions
 from desktop.ui.export_actions import PDF_FILTER, ExportActions
@@ -29,7 +29,7 @@ class Harness:
         self.file_menu = self.window.menuBar().addMenu("&File")
         self.file_menu.addSeparator()
         self.file_menu.addAction("&Quit")
-        self.target: SheetTarget | None = SheetTarget.fact("internet-users")
+        self.target: Target | None = Target.fact("internet-users")
         self.chart: ChartSpec | None = chart_for_fact(factbase, "internet-users")
         self.actions = ExportActions(self.window, factbase, lambda: self.target, lambda: self.chart)
         self.actions.install(self.file_menu)
@@ -90,10 +90,11 @@ def test_chart_actions_are_disabled_without_a_chart(harness: Harness) -> None:
 
 
 def test_export_pdf_writes_the_sheet_of_what_is_viewed(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    harness: Harness, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     asked = _save_as(monkeypatch, tmp_path / "users")  # typed without an extension
-    harness.actions.export_pdf.trigger()
+    with qtbot.waitSignal(harness.actions.job_finished, timeout=60_000):
+        harness.actions.export_pdf.trigger()
     out = tmp_path / "users.pdf"
     assert asked == ["internet-users.pdf"]
     assert pdf_info(out).pages == 1 and "1.123 billion people" in pdf_text(out)
@@ -101,21 +102,23 @@ def test_export_pdf_writes_the_sheet_of_what_is_viewed(
 
 
 def test_cancelling_the_pdf_progress_writes_nothing(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    harness: Harness, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    harness.target = SheetTarget.report()
+    harness.target = Target.report()
     _save_as(monkeypatch, tmp_path / "report.pdf", PDF_FILTER)
     monkeypatch.setattr(export_actions, "progress_dialog", _cancelling_dialog(after=3))
-    harness.actions.export_pdf.trigger()
+    with qtbot.waitSignal(harness.actions.job_finished, timeout=60_000):
+        harness.actions.export_pdf.trigger()
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in harness.status()
 
 
 def test_a_pdf_that_cannot_be_written_is_one_line_in_a_message(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    harness: Harness, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _save_as(monkeypatch, Path("/proc/sheet.pdf"))
-    harness.actions.export_pdf.trigger()
+    with qtbot.waitSignal(harness.actions.job_finished, timeout=60_000):
+        harness.actions.export_pdf.trigger()
     assert len(harness.errors) == 1 and "cannot write" in harness.errors[0] and "\n" not in harness.errors[0]
 
 
@@ -131,7 +134,7 @@ def test_print_paints_the_sheet_on_the_printer_the_preview_hands_over(
         return True
 
     monkeypatch.setattr(export_actions, "open_print_preview", preview)
-    harness.target = SheetTarget.section("data-applications")
+    harness.target = Target.section("data-applications")
     harness.actions.print_sheet.trigger()
     assert "Expanding Data Application Scenarios" in pdf_text(out)
 
@@ -140,7 +143,7 @@ def test_the_real_print_preview_paints_a_preview(harness: Harness, qtbot) -> Non
     painted: list[int] = []
     original = harness.actions._paint_sheet
 
-    def paint(target: SheetTarget, printer: QPrinter) -> None:
+    def paint(target: Target, printer: QPrinter) -> None:
         original(target, printer)
         painted.append(printer.pageLayout().pageSize().id().value)
 
@@ -184,22 +187,25 @@ def test_copy_chart_puts_a_picture_on_the_clipboard(harness: Harness) -> None:
 
 
 def test_export_all_charts_writes_one_png_per_chart_and_can_be_cancelled(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    harness: Harness, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(export_actions, "ask_directory", lambda parent, caption: str(tmp_path))
     monkeypatch.setattr(export_actions, "progress_dialog", _cancelling_dialog(after=2))
-    harness.actions.export_all.trigger()
+    with qtbot.waitSignal(harness.actions.job_finished, timeout=60_000):
+        harness.actions.export_all.trigger()
     assert len(list(tmp_path.glob("*.png"))) == 2
+    assert "stopped" in harness.status()
     monkeypatch.setattr(export_actions, "progress_dialog", _cancelling_dialog(after=10_000))
-    harness.actions.export_all.trigger()
-    ids = all_chart_ids(harness.actions.factbase)
+    with qtbot.waitSignal(harness.actions.job_finished, timeout=120_000):
+        harness.actions.export_all.trigger()
+    ids = [t.id for t in chart_targets(harness.actions.factbase)]
     assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(ids)
 
 
 # A popup menu under the offscreen platform: the plugin cannot raise it or grab the keyboard, and says so.
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
 def test_right_click_on_the_chart_offers_export_and_copy(harness: Harness, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.charts.plot import make_plot_widget
+    from desktop.charts.plot.widget import make_plot_widget
 
     assert harness.chart is not None
     plot = make_plot_widget(harness.chart)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.domain.target import Target
 from desktop.export.sheet_content import (
     Contents,
     Definition,
     Heading,
     Run,
-    SheetTarget,
     Source,
     Text,
     build_sheet,
     markdown_runs,
-    resolve_target,
+    sheet_target,
 )
 from desktop.store import FactBase, UnknownIdError
 
@@ -32,15 +32,15 @@ def test_every_glossary_definition_reads_the_same_without_its_markup(factbase: F
         assert not any("**" in r.text for r in runs)
 
 
-def test_resolve_target_knows_facts_sections_and_the_whole_report(factbase: FactBase) -> None:
-    assert resolve_target(factbase, "internet-users") == SheetTarget.fact("internet-users")
-    assert resolve_target(factbase, "data-market") == SheetTarget.section("data-market")
-    assert resolve_target(factbase, None) == SheetTarget.report()
+def test_sheet_target_knows_facts_sections_and_the_whole_report(factbase: FactBase) -> None:
+    assert sheet_target(factbase, "internet-users") == Target.fact("internet-users")
+    assert sheet_target(factbase, "data-market") == Target.section("data-market")
+    assert sheet_target(factbase, None) == Target.report()
 
 
 def test_an_unknown_id_names_the_nearest(factbase: FactBase) -> None:
     with pytest.raises(UnknownIdError) as caught:
-        resolve_target(factbase, "internet-user")
+        sheet_target(factbase, "internet-user")
     assert "internet-users" in caught.value.nearest
     assert "internet-users" in str(caught.value)
 
@@ -49,7 +49,7 @@ def test_an_unknown_id_names_the_nearest(factbase: FactBase) -> None:
 def test_the_source_shows_the_quote_with_its_figure_highlighted(factbase: FactBase, in_paragraph: bool) -> None:
     for fact in factbase.facts():
         source = next(
-            b for b in build_sheet(factbase, SheetTarget.fact(fact.id)).parts[0].blocks if isinstance(b, Source)
+            b for b in build_sheet(factbase, Target.fact(fact.id)).parts[0].blocks if isinstance(b, Source)
         )
         runs = source.in_paragraph if in_paragraph else source.alone
         assert "".join(r.text for r in runs if r.emphasis) == fact.quote
@@ -62,19 +62,19 @@ def test_the_source_shows_the_quote_with_its_figure_highlighted(factbase: FactBa
 
 def test_a_derived_fact_explains_its_formula(factbase: FactBase) -> None:
     derived = next(f for f in factbase.facts() if f.derived)
-    blocks = build_sheet(factbase, SheetTarget.fact(derived.id)).parts[0].blocks
+    blocks = build_sheet(factbase, Target.fact(derived.id)).parts[0].blocks
     texts = ["".join(r.text for r in b.runs) for b in blocks if isinstance(b, Text)]
     assert derived.formula and any(derived.formula in t for t in texts)
     assert Heading("How it is derived", 2) in blocks
 
 
 def test_a_fact_sheet_defines_the_terms_its_quote_uses(factbase: FactBase) -> None:
-    blocks = build_sheet(factbase, SheetTarget.fact("medical-insurance-code-users")).parts[0].blocks
+    blocks = build_sheet(factbase, Target.fact("medical-insurance-code-users")).parts[0].blocks
     assert [b.term for b in blocks if isinstance(b, Definition)] == ["national medical insurance code"]
 
 
 def test_the_report_has_contents_every_section_fact_and_the_glossary(factbase: FactBase) -> None:
-    sheet = build_sheet(factbase, SheetTarget.report())
+    sheet = build_sheet(factbase, Target.report())
     contents = next(b for b in sheet.parts[0].blocks if isinstance(b, Contents))
     anchors = [e.anchor for e in contents.entries]
     assert anchors == (
@@ -92,16 +92,16 @@ def _text_of(runs: tuple[Run, ...]) -> str:
 
 
 def test_a_section_sheet_prints_the_same_blocks_as_the_section_inside_the_report(factbase: FactBase) -> None:
-    report = build_sheet(factbase, SheetTarget.report())
+    report = build_sheet(factbase, Target.report())
     for section in factbase.sections():
-        alone = build_sheet(factbase, SheetTarget.section(section.id)).parts[0].blocks
+        alone = build_sheet(factbase, Target.section(section.id)).parts[0].blocks
         assert alone[0] == Heading(section.title, 0, anchor=f"section:{section.id}")
         assert any(part.blocks == alone for part in report.parts), section.id
 
 
 def test_a_section_sheet_carries_its_text_with_every_figure_highlighted(factbase: FactBase) -> None:
     for section in factbase.sections():
-        blocks = build_sheet(factbase, SheetTarget.section(section.id)).parts[0].blocks
+        blocks = build_sheet(factbase, Target.section(section.id)).parts[0].blocks
         texts = [b for b in blocks if isinstance(b, Text)]
         body = [p.text for p in factbase.paragraphs(section.id) if p.role == "body"]
         leads = [_text_of(t.runs) for t in texts if t.style == "lead"]
@@ -111,7 +111,7 @@ def test_a_section_sheet_carries_its_text_with_every_figure_highlighted(factbase
         assert highlighted == sorted(f.figure for f in factbase.facts(section.id) if f.figure), section.id
     lead = next(
         b
-        for b in build_sheet(factbase, SheetTarget.section("digital-services")).parts[0].blocks
+        for b in build_sheet(factbase, Target.section("digital-services")).parts[0].blocks
         if isinstance(b, Text) and b.style == "lead"
     )
     assert [r.text for r in lead.runs if r.highlight] == ["1.07 Billion"]  # the headline figure, in the sub-heading

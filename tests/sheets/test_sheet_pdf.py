@@ -14,10 +14,11 @@ from PySide6.QtPrintSupport import QPrinter
 from sheet_pdf_reading import pdf_fonts, pdf_image_pages, pdf_images, pdf_info, pdf_text
 
 from desktop.domain.formatting import format_fact
+from desktop.domain.target import Target
 from desktop.export.sheet_charts import label_print_size
-from desktop.export.sheet_content import SheetTarget
 from desktop.export.sheet_layout import MAX_CHART_ASPECT
-from desktop.export.sheet_pdf import SheetError, pdf_printer, print_sheet, write_sheet_pdf
+from desktop.export.files import ExportError
+from desktop.export.sheet_pdf import pdf_writer, print_sheet, write_sheet_pdf
 from desktop.store import FactBase
 
 A4 = (595, 842)
@@ -34,7 +35,7 @@ def test_a_fact_sheet_is_one_page_with_everything_a_reader_needs(
     written_sheets: Writer, sheet_factbase: FactBase
 ) -> None:
     fact = sheet_factbase.fact("medical-insurance-code-users")
-    path = written_sheets(SheetTarget.fact(fact.id))
+    path = written_sheets(Target.fact(fact.id))
     info = pdf_info(path)
     assert info.pages == 1
     assert _size(path) == A4
@@ -62,14 +63,14 @@ def test_every_fact_sheet_fits_one_page_on_a4_and_letter(
     written_sheets: Writer, sheet_factbase: FactBase, paper: str, size: tuple[int, int]
 ) -> None:
     for fact in sheet_factbase.facts():
-        path = written_sheets(SheetTarget.fact(fact.id), paper)
+        path = written_sheets(Target.fact(fact.id), paper)
         assert (pdf_info(path).pages, _size(path)) == (1, size), fact.id
         text = pdf_text(path)
         assert fact.label in text and format_fact(fact) in text and fact.period in text, fact.id
 
 
 def test_landscape_turns_the_page(written_sheets: Writer) -> None:
-    path = written_sheets(SheetTarget.fact("internet-users"), "Letter", True)
+    path = written_sheets(Target.fact("internet-users"), "Letter", True)
     assert _size(path) == (LETTER[1], LETTER[0])
     assert pdf_info(path).pages == 1
 
@@ -83,7 +84,7 @@ def test_chart_labels_print_at_a_readable_size(
     written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
 ) -> None:
     """Each chart is laid out at its size on paper: its labels print near 8.7 pt, not shrunk with the picture."""
-    images = pdf_images(written_sheets(SheetTarget.report(), paper, landscape))
+    images = pdf_images(written_sheets(Target.report(), paper, landscape))
     assert len(images) == _chart_count(sheet_factbase)
     sizes = [label_print_size(w / x_ppi * 72, h / y_ppi * 72) for w, h, x_ppi, y_ppi in images]
     assert min(sizes) >= 7.0, sizes  # a fact sheet short of room may lay its chart out at the plot's minimum
@@ -101,21 +102,21 @@ def test_landscape_charts_use_the_width_of_the_page(written_sheets: Writer) -> N
     """On landscape paper a chart spreads across the page instead of sitting small above a blank area."""
     text_width = 842 - 2 * 16 / 25.4 * 72  # A4 landscape inside 16 mm margins
     widths = sorted(
-        width / text_width for _, width in pdf_image_pages(written_sheets(SheetTarget.report(), "A4", True))
+        width / text_width for _, width in pdf_image_pages(written_sheets(Target.report(), "A4", True))
     )
     assert widths[0] >= 0.6 and widths[len(widths) // 2] >= 0.85, widths
 
 
 def test_a_derived_fact_sheet_shows_its_formula(written_sheets: Writer, sheet_factbase: FactBase) -> None:
     fact = sheet_factbase.fact("new-data-products-year-earlier")
-    text = pdf_text(written_sheets(SheetTarget.fact(fact.id)))
+    text = pdf_text(written_sheets(Target.fact(fact.id)))
     assert "How it is derived" in text
     assert fact.formula and fact.formula in text
 
 
 def test_a_section_sheet_tables_its_facts(written_sheets: Writer, sheet_factbase: FactBase) -> None:
     section = sheet_factbase.section("digital-services")
-    path = written_sheets(SheetTarget.section(section.id))
+    path = written_sheets(Target.section(section.id))
     pages = pdf_info(path).pages
     text = pdf_text(path)
     assert section.title in text and (section.subheading or "") in text
@@ -130,7 +131,7 @@ def test_a_section_sheet_tables_its_facts(written_sheets: Writer, sheet_factbase
 def test_the_whole_report_has_contents_that_point_at_the_right_pages(
     written_sheets: Writer, sheet_factbase: FactBase
 ) -> None:
-    path = written_sheets(SheetTarget.report())
+    path = written_sheets(Target.report())
     pages = pdf_info(path).pages
     contents = pdf_text(path, page=1)
     assert sheet_factbase.document.title in contents
@@ -155,7 +156,7 @@ def test_no_page_of_the_report_holds_a_lone_leftover(
 ) -> None:
     """A section's facts table goes over with its chart, not onto a page of its own; the glossary does not end
     on a page with a single term."""
-    path = written_sheets(SheetTarget.report(), paper, landscape)
+    path = written_sheets(Target.report(), paper, landscape)
     pages = [pdf_text(path, page=n) for n in range(1, pdf_info(path).pages + 1)]
     for n, text in enumerate(pages, start=1):
         assert not text.startswith("Facts Fact Value Period"), f"page {n} starts with a lone facts table"
@@ -165,13 +166,13 @@ def test_no_page_of_the_report_holds_a_lone_leftover(
 
 
 def test_fonts_are_embedded(written_sheets: Writer) -> None:
-    for target in (SheetTarget.fact("internet-users"), SheetTarget.report()):
+    for target in (Target.fact("internet-users"), Target.report()):
         fonts = pdf_fonts(written_sheets(target))
         assert fonts and all(embedded for _, embedded in fonts), fonts
 
 
 def test_nothing_is_painted_in_the_margins(written_sheets: Writer, tmp_path: Path) -> None:
-    path = written_sheets(SheetTarget.report(), "Letter")
+    path = written_sheets(Target.report(), "Letter")
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
     edge = round(12 / 25.4 * 30)  # 12 mm of the 16 mm margin must stay white
     for png in sorted(tmp_path.glob("p-*.png")):
@@ -185,7 +186,8 @@ def test_nothing_is_painted_in_the_margins(written_sheets: Writer, tmp_path: Pat
 def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_row(
     qapp: object, sheet_factbase: FactBase, tmp_path: Path
 ) -> None:
-    printer = pdf_printer("A4")
+    out = tmp_path / "small.pdf"
+    printer = pdf_writer(out, "A4")
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A6),
@@ -194,9 +196,8 @@ def test_a_table_too_long_for_the_page_continues_with_its_header_and_no_split_ro
             QPageLayout.Unit.Millimeter,
         )
     )
-    out = tmp_path / "small.pdf"
-    printer.setOutputFileName(str(out))
-    assert print_sheet(sheet_factbase, SheetTarget.section("digital-services"), printer)
+    assert print_sheet(sheet_factbase, Target.section("digital-services"), printer)
+    del printer  # the writer closes its file
     pages = [pdf_text(out, page=n) for n in range(1, pdf_info(out).pages + 1)]
     header = "Fact Value Period"
     pages = [text[text.index(header) :] if header in text else "" for text in pages]  # the table, not the prose
@@ -226,7 +227,7 @@ def test_cancelling_writes_nothing(qapp: object, sheet_factbase: FactBase, tmp_p
         return done != (total - 1 if cancel_at < 0 else cancel_at)
 
     target = tmp_path / "report.pdf"
-    assert write_sheet_pdf(sheet_factbase, SheetTarget.report(), target, progress=progress) is None
+    assert write_sheet_pdf(sheet_factbase, Target.report(), target, progress=progress) is None
     assert list(tmp_path.iterdir()) == []
     assert calls[-1][0] < calls[-1][1]
 
@@ -234,9 +235,10 @@ def test_cancelling_writes_nothing(qapp: object, sheet_factbase: FactBase, tmp_p
 def test_a_print_cancelled_while_printing_leaves_no_file(
     qapp: object, sheet_factbase: FactBase, tmp_path: Path
 ) -> None:
-    printer = pdf_printer("Letter")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert not print_sheet(sheet_factbase, SheetTarget.section("data-market"), printer, lambda d, t: d < t - 1)
+    assert not print_sheet(sheet_factbase, Target.section("data-market"), printer, lambda d, t: d < t - 1)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -244,7 +246,7 @@ def test_progress_counts_up_to_its_total(qapp: object, sheet_factbase: FactBase,
     calls: list[tuple[int, int]] = []
     write_sheet_pdf(
         sheet_factbase,
-        SheetTarget.fact("internet-users"),
+        Target.fact("internet-users"),
         tmp_path / "f.pdf",
         progress=lambda d, t: calls.append((d, t)) is None,
     )
@@ -267,16 +269,16 @@ def test_bad_paths_are_refused_in_one_line(
 ) -> None:
     (tmp_path / "folder.pdf").mkdir()
     (tmp_path / "notes.txt").write_text("a file, not a folder")
-    with pytest.raises(SheetError) as caught:
-        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), tmp_path / name)
+    with pytest.raises(ExportError) as caught:
+        write_sheet_pdf(sheet_factbase, Target.fact("internet-users"), tmp_path / name)
     assert message in str(caught.value) and "\n" not in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.pdf", "notes.txt"]
 
 
 def test_an_unwritable_place_is_refused_as_the_chart_export_words_it(qapp: object, sheet_factbase: FactBase) -> None:
     target = Path("/proc/sheet.pdf")
-    with pytest.raises(SheetError) as caught:
-        write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), target)
+    with pytest.raises(ExportError) as caught:
+        write_sheet_pdf(sheet_factbase, Target.fact("internet-users"), target)
     message = str(caught.value)
     assert message.startswith(f"cannot write {target}: ") and "(" not in message, message  # as `chart` says it
 
@@ -284,7 +286,7 @@ def test_an_unwritable_place_is_refused_as_the_chart_export_words_it(qapp: objec
 def test_an_existing_file_is_replaced_whole(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
     target = tmp_path / "sheet.pdf"
     target.write_bytes(b"old")
-    write_sheet_pdf(sheet_factbase, SheetTarget.fact("internet-users"), target)
+    write_sheet_pdf(sheet_factbase, Target.fact("internet-users"), target)
     assert target.read_bytes().startswith(b"%PDF") and pdf_info(target).pages == 1
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
 
@@ -295,5 +297,5 @@ def test_the_printer_decides_the_paper(qapp: object, sheet_factbase: FactBase, t
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setOutputFileName(str(tmp_path / "p.pdf"))
-    assert print_sheet(sheet_factbase, SheetTarget.fact("computing-power-rank"), printer)
+    assert print_sheet(sheet_factbase, Target.fact("computing-power-rank"), printer)
     assert _size(tmp_path / "p.pdf") == (LETTER[1], LETTER[0])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.charts.refcounts import keep_singletons_alive
+from desktop.qt_runtime import keep_singletons_alive
 from desktop.store import FactBase
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plot_loader import PlotLoader

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from desktop.ui.export_hook import install_export_actions
-
-pytest.importorskip("desktop.ui.export_actions")
+from desktop.ui.export_actions import attach_export_actions
 
 
 def test_file_menu_offers_export_and_print_for_the_page_viewed(qtbot, window, charted):
-    actions = install_export_actions(window)
-    assert actions is not None
+    actions = attach_export_actions(window)
+    assert window.export_actions is actions
     texts = [a.text().replace("&", "") for a in window.window_actions.file_menu.actions()]
     for wanted in ("Export Chart…", "Copy Chart", "Print…", "Export PDF…", "Export All Charts…", "Quit"):
         assert wanted in texts

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.charts.bars import Bar, ChartSpec, derived_notes, fact_bar, provenance
-from desktop.charts.labels import axis_scale
+from desktop.charts.spec.labels import axis_scale
+from desktop.charts.spec.model import Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.domain.formatting import format_number, format_with_qualifier, unit_label
 from desktop.store import Fact, FactBase
 

@@ -2,7 +2,7 @@
 
 A ChartSpec is plain data. The window draws it with pyqtgraph (desktop.charts.plot), the exporters turn it into
 PNG/SVG/CSV, and the window's table under each chart reads chart_table(); all of them agree because they read
-the same spec. An import-linter contract keeps Qt out of this module.
+the same spec. An import-linter contract keeps Qt out of this package.
 """
 
 from __future__ import annotations
@@ -10,27 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from desktop.charts.bars import KINDS, Bar, ChartSpec, derived_notes, fact_bar, provenance
-from desktop.charts.growth import growth_chart, year_earlier_chart
-from desktop.charts.labels import axis_scale
+from desktop.charts.spec.growth import growth_chart, year_earlier_chart
+from desktop.charts.spec.labels import axis_scale
+from desktop.charts.spec.model import Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.domain.formatting import format_number, format_with_qualifier, ordinal, unit_label
-from desktop.store import Fact, FactBase, UnknownIdError
+from desktop.domain.target import Target
+from desktop.store import Fact, FactBase
 
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
 _LONG_LABEL = 16
 # The rest of a hedged share keeps the hedge, turned round: "over 75%" leaves "under 25%".
 _OPPOSITE_HEDGE = {"over": "under", "more than": "less than", "at least": "at most"}
-
-__all__ = [
-    "KINDS",
-    "Bar",
-    "ChartSpec",
-    "all_chart_ids",
-    "chart_for_fact",
-    "chart_for_id",
-    "chart_for_section",
-    "chart_table",
-]
 
 
 # Public API ------------------------------------------------------------------------------------------------
@@ -71,24 +61,20 @@ def chart_table(spec: ChartSpec) -> list[tuple[str, str]]:
     return rows
 
 
-def all_chart_ids(factbase: FactBase) -> list[str]:
-    """Every fact id, then every section id that has an overview chart."""
-    ids = [f.id for f in factbase.facts()]
-    ids += [s.id for s in factbase.sections() if chart_for_section(factbase, s.id) is not None]
-    return ids
+def chart_targets(factbase: FactBase) -> list[Target]:
+    """Every fact, then every section that has an overview chart: what 'export every chart' exports."""
+    targets = [Target.fact(f.id) for f in factbase.facts()]
+    targets += [Target.section(s.id) for s in factbase.sections() if chart_for_section(factbase, s.id) is not None]
+    return targets
 
 
-def chart_for_id(factbase: FactBase, chart_id: str) -> ChartSpec:
-    """A fact's chart or a section's overview; an unknown id raises UnknownIdError naming the nearest ids."""
-    fact_ids = [f.id for f in factbase.facts()]
-    section_ids = [s.id for s in factbase.sections()]
-    if chart_id in fact_ids:
-        return chart_for_fact(factbase, chart_id)
-    if chart_id in section_ids:
-        spec = chart_for_section(factbase, chart_id)
-        if spec is not None:
-            return spec
-    raise UnknownIdError("fact or section", chart_id, fact_ids + section_ids)
+def chart_for_target(factbase: FactBase, target: Target) -> ChartSpec | None:
+    """A fact's chart, or a section's overview (None for a section with no facts, the report, a term)."""
+    if target.kind == "fact":
+        return chart_for_fact(factbase, target.id)
+    if target.kind == "section":
+        return chart_for_section(factbase, target.id)
+    return None
 
 
 # Builders --------------------------------------------------------------------------------------------------

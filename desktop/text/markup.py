@@ -1,17 +1,17 @@
 """The report's text as HTML: figures and glossary terms turned into links, the quoted sentence marked.
 
-Pure functions over plain strings and offsets (no Qt), so what the panes show is tested without a window.
-Links use our own schemes (fact:ID, section:ID, term:NAME); the browser widget resolves them, never the network.
+Pure functions over plain strings and offsets (no Qt), so what the panes show is tested without a window. Every
+piece of stored text is escaped here before any rich-text widget sees it. Links use our own schemes
+(Target.href: fact:ID, section:ID, term:NAME); the browser widget resolves them, never the network.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+from desktop.domain.target import Target
+from desktop.text.markdown import bold_pieces
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,18 @@ class Span:
     close_tag: str
 
 
-def link_href(kind: str, ident: str) -> str:
-    """An href in our own scheme; term names have spaces, so they are percent-encoded."""
-    return f"{kind}:{quote(ident, safe='-_.')}"
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
-def link(kind: str, ident: str, text: str, css_class: str = "") -> str:
+def link(target: Target, text: str, css_class: str = "") -> str:
     cls = f' class="{css_class}"' if css_class else ""
-    return f'<a href="{link_href(kind, ident)}"{cls}>{html.escape(text)}</a>'
+    return f'<a href="{escape(target.href)}"{cls}>{escape(text)}</a>'
 
 
-def link_span(start: int, end: int, kind: str, ident: str, css_class: str, title: str = "") -> Span:
-    tip = f' title="{html.escape(title)}"' if title else ""
-    return Span(start, end, f'<a href="{link_href(kind, ident)}" class="{css_class}"{tip}>', "</a>")
+def link_span(start: int, end: int, target: Target, css_class: str, title: str = "") -> Span:
+    tip = f' title="{escape(title)}"' if title else ""
+    return Span(start, end, f'<a href="{escape(target.href)}" class="{css_class}"{tip}>', "</a>")
 
 
 def mark_up(text: str, spans: list[Span]) -> str:
@@ -70,7 +69,6 @@ def _nested_or_apart(a: Span, b: Span) -> bool:
     return apart or a_in_b or b_in_a
 
 
-def markdown_bold(text: str) -> str:
+def markdown_html(text: str) -> str:
     """HTML of a glossary definition: escaped, with Markdown **bold** as <b>."""
-    escaped = html.escape(text, quote=False)
-    return _BOLD.sub(r"<b>\1</b>", escaped)
+    return "".join(f"<b>{escape(piece)}</b>" if bold else escape(piece) for piece, bold in bold_pieces(text))

@@ -7,8 +7,8 @@ from math import ceil, log10
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from desktop.charts.labels import wrap_label
 from desktop.charts.spec import ChartSpec
+from desktop.charts.spec.labels import wrap_label
 
 
 class ChartAxis(pg.AxisItem):

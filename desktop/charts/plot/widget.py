@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
-from desktop.charts.axes import ChartAxis, category_ticks, set_category_width
-from desktop.charts.bars import legend_text
-from desktop.charts.palette import ChartPalette, chart_palette
-from desktop.charts.refcounts import keep_singletons_alive
+from desktop.charts.plot.axes import ChartAxis, category_ticks, set_category_width
+from desktop.charts.plot.wrapping_label import WrappingLabel
 from desktop.charts.spec import Bar, ChartSpec
-from desktop.charts.wrapping_label import WrappingLabel
+from desktop.charts.spec.model import legend_text
+from desktop.charts.spec.palette import ChartPalette, chart_palette
+from desktop.qt_runtime import keep_singletons_alive
 
 keep_singletons_alive()  # every chart drawn costs None thousands of references on PySide6 6.12 + Python 3.11
 

@@ -2,39 +2,21 @@
 
 from __future__ import annotations
 
-REPORT = "report"
-
-
-def section_target(section_id: str) -> str:
-    return f"section:{section_id}"
-
-
-def fact_target(fact_id: str) -> str:
-    return f"fact:{fact_id}"
-
-
-def term_target(name: str) -> str:
-    return f"term:{name}"
-
-
-def split_target(target: str) -> tuple[str, str]:
-    """'fact:5g-base-stations' -> ('fact', '5g-base-stations'); 'report' -> ('report', '')."""
-    kind, _, ident = target.partition(":")
-    return kind, ident
+from desktop.domain.target import Target
 
 
 class History:
     """The targets viewed, in order, with a cursor; visiting after going back drops the forward part."""
 
     def __init__(self) -> None:
-        self._items: list[str] = []
+        self._items: list[Target] = []
         self._index = -1
 
     @property
-    def current(self) -> str | None:
+    def current(self) -> Target | None:
         return self._items[self._index] if self._index >= 0 else None
 
-    def visit(self, target: str) -> None:
+    def visit(self, target: Target) -> None:
         if target == self.current:
             return
         del self._items[self._index + 1 :]
@@ -47,13 +29,13 @@ class History:
     def can_go_forward(self) -> bool:
         return self._index < len(self._items) - 1
 
-    def back(self) -> str | None:
+    def back(self) -> Target | None:
         if not self.can_go_back():
             return None
         self._index -= 1
         return self.current
 
-    def forward(self) -> str | None:
+    def forward(self) -> Target | None:
         if not self.can_go_forward():
             return None
         self._index += 1

@@ -3,7 +3,7 @@
 A chart is designed at BASE_WIDTH logical pixels, the size it has on screen, and scaled to the asked width:
 a 1600-px PNG is the on-screen look at twice the resolution, not a wider chart with tiny text. The footer
 (report title, period and fact base version; the notes on derived bars are drawn with the plot) is wrapped to
-the picture's width and drawn inside it. The SVG writer (desktop.export.svg_chart) uses the same layout and
+the picture's width and drawn inside it. The SVG writer (desktop.charts.plot.svg) uses the same layout and
 footer lines.
 """
 
@@ -18,10 +18,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from desktop.charts.palette import LIGHT
-from desktop.charts.plot import make_plot_widget
+from desktop.charts.plot.widget import make_plot_widget
+from desktop.charts.plot.wrapping_label import wrap_to_width
 from desktop.charts.spec import ChartSpec
-from desktop.charts.wrapping_label import wrap_to_width
+from desktop.charts.spec.palette import LIGHT
 
 BASE_WIDTH = 800  # logical pixels: the chart's on-screen design width
 BASE_HEIGHT = 460  # logical pixels of the whole picture when no height is asked for

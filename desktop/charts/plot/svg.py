@@ -14,8 +14,7 @@ from xml.dom import minidom
 import pyqtgraph.exporters
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from desktop.charts.palette import LIGHT
-from desktop.charts.render import (
+from desktop.charts.plot.render import (
     FOOTER_MARGIN,
     ChartLayout,
     chart_layout,
@@ -23,8 +22,9 @@ from desktop.charts.render import (
     footer_font,
     laid_out_plot,
 )
+from desktop.charts.plot.svg_mend import mend_svg_exporter
 from desktop.charts.spec import ChartSpec
-from desktop.export.svg_mend import mend_svg_exporter
+from desktop.charts.spec.palette import LIGHT
 
 Node = Any  # minidom's stubs make every child Optional and a union: not worth the casts
 

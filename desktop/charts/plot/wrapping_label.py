@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from desktop.charts.labels import wrap_label
+from desktop.charts.spec.labels import wrap_label
 
 _INITIAL_WRAP = 46  # characters per line until the first resize tells the real width
 _TEXT_MARGINS = 12  # the text item's own document margins, left and right

@@ -1,0 +1,77 @@
+"""Where a paragraph's figures, its quoted sentence and its glossary terms stand: the marks pages and sheets share.
+
+A page turns each mark into a link or a highlight (desktop.text.pages); a printed sheet into a run of emphasised
+or highlighted text (desktop.export.sheet_content). Both read the same marks, so a figure highlighted on screen
+is the figure highlighted on paper. A section's facts, headings and term mentions are read once per section
+(SectionMarks), never once per paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.domain.target import Target
+from desktop.store import Fact, FactBase, FactHeading, Paragraph, TermMention
+
+MarkRole = Literal["quote", "figure", "term"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    role: MarkRole
+    target: Target | None = None  # what a click on it opens (a fact, a term); None for the quote
+    current: bool = False  # the figure of the fact being viewed
+    title: str = ""  # a tooltip: the fact's label
+
+
+@dataclass(frozen=True)
+class SectionMarks:
+    """Everything needed to mark up one section's paragraphs, read in a handful of queries."""
+
+    facts: tuple[Fact, ...]
+    headings: tuple[tuple[Fact, FactHeading], ...]
+    mentions: tuple[TermMention, ...]
+
+    @classmethod
+    def read(cls, fb: FactBase, section_id: str) -> SectionMarks:
+        facts = tuple(fb.facts(section_id))
+        headings = tuple((f, h) for f in facts for h in fb.fact_headings(f.id))
+        return cls(facts, headings, tuple(fb.term_mentions(section_id=section_id)))
+
+    def marks(self, para: Paragraph, current: Fact | None = None, *, terms: bool = True) -> list[Mark]:
+        """The marks of one paragraph (or sub-heading): the current fact's quote, every figure, every term."""
+        marks: list[Mark] = []
+        if current is not None and current.paragraph_id == para.id:
+            marks.append(Mark(current.quote_start, current.quote_start + len(current.quote), "quote"))
+        for fact in self.facts:
+            span = fact.figure_span()
+            if fact.paragraph_id == para.id and span is not None:
+                marks.append(_figure(span[0], span[1], fact, current))
+        for fact, heading in self.headings:
+            if heading.location == "subheading" and heading.text == para.text:
+                marks.append(_figure(heading.figure_start, heading.figure_start + len(heading.figure), fact, current))
+        if terms:
+            marks += [
+                Mark(m.start, m.start + m.length, "term", Target.term(m.term))
+                for m in self.mentions
+                if m.paragraph_id == para.id
+            ]
+        return marks
+
+
+def _figure(start: int, end: int, fact: Fact, current: Fact | None) -> Mark:
+    is_current = current is not None and fact.id == current.id
+    return Mark(start, end, "figure", Target.fact(fact.id), is_current, fact.label)
+
+
+def headline_marks(fb: FactBase) -> list[Mark]:
+    """The figures the report's headline states, each pointing at its fact."""
+    title = fb.document.title
+    return [
+        Mark(h.figure_start, h.figure_start + len(h.figure), "figure", Target.fact(h.fact_id))
+        for h in fb.headings_at("headline")
+        if h.text == title
+    ]
