@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 
 from desktop.cli import chart, cite, desktop_files, diff, library, listing, notes, series, serve, sheet
+from desktop.cli import import_report
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -24,6 +25,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     desktop_files.add_parser,
     library.add_parser,
     notes.add_parser,
+    import_report.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]

@@ -82,6 +82,7 @@ def check_facts(facts: list[FactAnnotation], report: Report) -> None:
     """Raise AnnotationError at the first annotation that does not hold against the report."""
     seen: set[str] = set()
     sections = {s.id: s for s in report.sections}
+    numbered = {(s.id, p.number): p for s in report.sections for p in s.paragraphs}
     for fact in facts:
         where = f"fact {fact.id!r}"
         if fact.id in seen:
@@ -94,9 +95,12 @@ def check_facts(facts: list[FactAnnotation], report: Report) -> None:
         if fact.qualifier not in QUALIFIERS:
             raise AnnotationError(f"{where}: unknown qualifier {fact.qualifier!r}")
         if fact.paragraph is not None:
-            paragraphs = [p for p in sections[fact.section].paragraphs if p.number == fact.paragraph]
-            if not paragraphs or fact.quote not in paragraphs[0].text:
+            paragraph = numbered.get((fact.section, fact.paragraph))
+            if paragraph is None or fact.quote not in paragraph.text:
                 raise AnnotationError(f"{where}: quote not found in paragraph {fact.paragraph} of its section")
+            at = fact.quote_start
+            if at is not None and paragraph.text[at : at + len(fact.quote)] != fact.quote:
+                raise AnnotationError(f"{where}: quote is not at {at} in paragraph {fact.paragraph}")
         else:
             paragraphs = [p for p in sections[fact.section].paragraphs if fact.quote in p.text]
             if len(paragraphs) != 1:

@@ -298,6 +298,12 @@ def _read_numeric_ordinal(sentence: str, start: int, end: int) -> Figure | NotMe
 def read_figure(text: str) -> tuple[float, ...]:
     """The values a figure states when read on its own: the one grammar annotations are checked with."""
     figures, _ = find_figures(text)
-    if len(figures) != 1:
-        raise ValueError(f"not a figure: {text!r}")
-    return figures[0].values
+    if len(figures) == 1 and (figures[0].start, figures[0].end) == (0, len(text)):
+        return figures[0].values
+    # An ordinal is a rank only in a rank's words ("ranks 3rd"); on its own it is read as its number.
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", text.strip(), re.IGNORECASE)
+    if ordinal:
+        return (float(ordinal.group(1)),)
+    if text.strip().lower() in w.ORDINALS:
+        return (float(w.ORDINALS[text.strip().lower()]),)
+    raise ValueError(f"not a figure: {text!r}")

@@ -43,10 +43,15 @@ def report_year(*dates: str | None) -> int | None:
     return None
 
 
-def period_in(text: str, year: int | None) -> str | None:
-    """The first period the text names, completed with the report's year where it has none."""
+def period_in(text: str, year: int | None, frequency: bool = True) -> str | None:
+    """The first period the text names, completed with the report's year where it has none.
+
+    frequency=False leaves out "annually": a rate of one sentence is not the period of its paragraph.
+    """
     best: tuple[int, str] | None = None
     for pattern, how in _PATTERNS:
+        if how == "annually" and not frequency:
+            continue
         match = pattern.search(text)
         if match is None or (best is not None and match.start() >= best[0]):
             continue

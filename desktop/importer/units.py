@@ -80,9 +80,13 @@ def noun_before(sentence: str, start: int, limit: int = 5) -> str:
     while tokens and (tokens[-1].lower() in w.LINK_WORDS or tokens[-1].lower().endswith(("ing", "ed"))):
         tokens.pop()
     phrase: list[str] = []
-    for token in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
         if token.lower() in w.STOP_WORDS or len(phrase) >= limit:
             break
+        opens_clause = i == 0 or tokens[i - 1].lower() in w.STOP_WORDS
+        if phrase and token.lower().endswith(("ing", "ed")) and opens_clause:
+            break  # "reducing turnaround": a verb opening the clause is not part of what is counted
         phrase.insert(0, token)
     return " ".join(phrase)
 
