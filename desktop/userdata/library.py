@@ -178,18 +178,14 @@ def recent(db: UserDatabase) -> list[Path]:
 def file_status(path: Path) -> FileStatus:
     """A cheap look at a fact base file (the header, its meta, a count of facts), without reading every page."""
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                return FileStatus(False, None, "is not a SQLite database")
-    except OSError as exc:
-        return FileStatus(False, None, f"cannot be read ({exc.strerror or exc})")
-    try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path)  # the header, a regular file, WAL and lock cases: the store's checks
         try:
             conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
             count = int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except FactBaseError as exc:
+        return FileStatus(False, None, exc.problem)
+    except sqlite3.Error as exc:  # a SQLite file without the tables: not a fact base
         return FileStatus(False, None, f"cannot be read ({exc})")
     return FileStatus(True, count, None)

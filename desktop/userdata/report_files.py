@@ -2,8 +2,8 @@
 by quote for re-finding a note's target.
 
 The store's FactBase validates a file; these are the reads it has no public query for (the meta's source hash
-and publisher, a quote looked up through the full-text index), on a connection of their own opened `mode=ro`,
-so the file is never created or changed. They run only on files FactBase.open has accepted.
+and publisher, a quote looked up through the full-text index), on a connection of their own opened by the store's
+open_read_only, so the file is never created or changed. They run only on files FactBase.open has accepted.
 
 The report identity: the hash of the meta's `source_sha256` and `title`, so a fact base rebuilt or re-imported
 from the same source keeps its identity (and the user's notes on it); a file without them is known by the
@@ -17,9 +17,9 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from desktop.store import FactBase
+from desktop.store.opening import open_read_only
 
 IDENTITY_LENGTH = 12  # hex digits: short enough to type in `library remove ID`, plenty for a personal library
 
@@ -36,7 +36,9 @@ class ReportFacts:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+    """The store's connection for untrusted files: read-only, nothing created beside it, queries time-limited.
+    FactBaseError (one line) when the file cannot be opened."""
+    conn = open_read_only(Path(path))
     conn.row_factory = sqlite3.Row
     return conn
 
