@@ -97,3 +97,28 @@ def test_a_second_writer_waits_and_then_says_busy(user_data_dir: Path, monkeypat
             second.link_facts(FactRef("r1", "a"), FactRef("r2", "b"))
         second.link_facts(FactRef("r1", "a"), FactRef("r2", "b"))  # once the first is done, it goes through
         assert [d.decision for d in first.series_decisions("r1", "a")] == ["confirmed"]
+
+
+def test_an_older_database_is_migrated_and_keeps_its_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "userdata.sqlite"
+    _with_a_note(path)
+    later = "ALTER TABLE series_links ADD COLUMN comment TEXT NOT NULL DEFAULT ''"
+    monkeypatch.setattr(database_module, "MIGRATIONS", (*database_module.MIGRATIONS, (later,)))
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with UserData.open(path) as data:
+        assert [d.other for d in data.series_decisions("r1", "a")] == [FactRef("r2", "b")]
+        with data.database.read() as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+            assert "comment" in {r[1] for r in conn.execute("PRAGMA table_info(series_links)")}
+
+
+def test_threads_sharing_one_user_database_lose_no_save(user_data: UserData) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def save(n: int) -> None:
+        for i in range(20):
+            user_data.link_facts(FactRef("r0", "hub"), FactRef(f"r{n}", f"f{i}"))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(save, range(1, 5)))
+    assert len(user_data.series_decisions("r0", "hub")) == 80
