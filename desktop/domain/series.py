@@ -13,6 +13,7 @@ The user's decisions override the rule: a rejected pair is left out, a confirmed
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,15 @@ def label_words(label: str) -> frozenset[str]:
     return frozenset(singular(w) for w in _WORD.findall(label.lower()) if w not in STOP_WORDS)
 
 
+def _query_words(label: str) -> list[str]:
+    """The label's words as written (FTS stems them itself), one for each word the rule compares."""
+    chosen: dict[str, str] = {}
+    for word in _WORD.findall(label.lower()):
+        if word not in STOP_WORDS:
+            chosen.setdefault(singular(word), word)
+    return list(chosen.values())
+
+
 def normal_unit(unit: str) -> str:
     text = " ".join(unit.lower().split())
     text = _UNIT_SYNONYMS.get(text, text)
@@ -128,14 +138,16 @@ def find_series(
     source_path = source.path.resolve()
     members = [SeriesMember(source.document.title, source.path, fact, period_end(fact.period), 1.0, "self")]
     rejected: list[SeriesMember] = []
-    words = sorted(label_words(fact.label))
+    words = _query_words(fact.label)
+    # Jaccard >= THRESHOLD needs at least that share of the fact's words in the other label: ask FTS for no fewer.
+    at_least = math.ceil(THRESHOLD * len(words) - 1e-9)
     kinds = tuple({fact.kind, _kind_family(fact.kind), _kind_family(fact.kind) + " range"})
     for factbase in library:
         path = factbase.path.resolve()
         if path == source_path:
             continue
         seen: set[str] = set()
-        for candidate in facts_with_label_words(factbase, words, kinds):
+        for candidate in facts_with_label_words(factbase, words, kinds, at_least=at_least):
             seen.add(candidate.id)
             score = match_score(fact, candidate)
             decision = decisions.get((path, candidate.id))

@@ -137,6 +137,9 @@ def test_candidates_come_from_label_words_with_a_limit(test_reports: dict[str, F
     assert found == {"crossings-h1", "crossings-cancelled", "crossings-traffic-share"}
     assert {f.id for f in facts_with_label_words(later, ["ferries"], kinds=("share",))} == {"crossings-traffic-share"}
     assert len(facts_with_label_words(later, ["ferry", "residents"], limit=2)) == 2
+    words = ["ferry", "crossings", "cancelled"]
+    assert {f.id for f in facts_with_label_words(later, words, at_least=None)} == {"crossings-cancelled"}
+    assert {f.id for f in facts_with_label_words(later, words, at_least=2)} == found  # any two of the three
     assert facts_with_label_words(later, ['"', "*", "OR", "NEAR(", "label:"]) == []  # FTS syntax is read as words
     assert facts_with_label_words(later, ["", "!!"]) == []
 
