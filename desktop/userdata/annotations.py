@@ -6,6 +6,7 @@ deleted rather than kept empty, so the bookmarks panel lists only what the user 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,8 +32,6 @@ class Annotation:
 
 
 def _annotation(r: sqlite3.Row) -> Annotation:
-    import json
-
     anchor = Anchor(
         r["report_id"],
         r["report_title"],
@@ -73,8 +72,9 @@ def annotate(
             "SELECT id, starred, note FROM annotations WHERE report_id = ? AND kind = ? AND target_id = ?",
             (anchor.report_id, anchor.kind, anchor.target_id),
         ).fetchone()
-        new_starred = bool(row["starred"]) if starred is None and row else bool(starred)
-        new_note = (row["note"] if row else "") if note is None else note
+        old_starred, old_note = (bool(row["starred"]), row["note"]) if row else (False, "")
+        new_starred = old_starred if starred is None else starred
+        new_note = old_note if note is None else note
         if row is None:
             cursor = conn.execute(
                 "INSERT INTO annotations (report_id, report_title, kind, target_id, quote, label, section_id, "

@@ -72,10 +72,10 @@ def _record(item: Annotation) -> dict[str, Any]:
 
 def to_json(db: UserDatabase) -> str:
     links = [
-        {"a": str(a), "b": str(b), "report_a": a.report_id, "fact_a": a.fact_id, "report_b": b.report_id,
-         "fact_b": b.fact_id, "decision": decision, "decided": decided}
+        {"report_a": a.report_id, "fact_a": a.fact_id, "report_b": b.report_id, "fact_b": b.fact_id}
+        | {"decision": decision, "decided": decided}
         for a, b, decision, decided in all_decisions(db)
-    ]  # fmt: skip
+    ]
     document = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
