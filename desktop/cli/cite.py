@@ -10,14 +10,14 @@ import argparse
 import sys
 from datetime import date
 
-from desktop.domain.citation_items import REPORT_ID, item_for_id
-from desktop.domain.citations import STYLES, cite, cite_html
+from desktop.domain.citation_items import REPORT_ID
+from desktop.domain.citations import STYLES, cite_target
 from desktop.store import FactBase
 
 
 def run_cite(factbase: FactBase, args: argparse.Namespace) -> int:
-    item = item_for_id(factbase, args.target, args.accessed)  # UnknownIdError: exit 2 with the nearest ids
-    text = cite_html(item, args.style) if args.html else cite(item, args.style)
+    # UnknownIdError: exit 2 with the nearest ids.
+    text = cite_target(factbase, args.target, args.style, html=args.html, accessed=args.accessed)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

