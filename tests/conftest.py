@@ -6,7 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import json  # noqa: E402
 import socket  # noqa: E402
+import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -16,6 +18,18 @@ from desktop.paths import bundled_factbase  # noqa: E402
 from desktop.store import FactBase  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running() -> Iterator[None]:
+    """A test that leaves a thread of ours running (a worker, a loader) fails: it would outlive its window."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    for thread in left:
+        thread.join(5)
+    still = [t.name for t in left if t.is_alive()]
+    assert not still, f"threads left running: {still}"
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +68,36 @@ def tiny_factbase(tiny_factbase_path: Path) -> Iterator[FactBase]:
     """The tiny fact base, opened read-only and closed after the test."""
     with FactBase.open(tiny_factbase_path) as fb:
         yield fb
+
+
+@pytest.fixture(scope="session")
+def renamed_factbase_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled fact base with every section and fact id renamed ("x-" + id): code that knows the
+    bundled report's ids, rather than reading them from the fact base, fails on it."""
+    import sqlite3
+
+    path = tmp_path_factory.mktemp("renamed") / "renamed.sqlite"
+    path.write_bytes(bundled_factbase().read_bytes())
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for table, column in [
+            ("sections", "id"),
+            ("sections", "headline_fact_id"),
+            ("paragraphs", "section_id"),
+            ("facts", "id"),
+            ("facts", "section_id"),
+            ("fact_headings", "fact_id"),
+            ("term_mentions", "section_id"),
+            ("term_mentions", "fact_id"),
+        ]:
+            conn.execute(f"UPDATE {table} SET {column} = 'x-' || {column} WHERE {column} IS NOT NULL")
+        rows = conn.execute("SELECT id, derived_from FROM facts WHERE derived_from IS NOT NULL").fetchall()
+        for fact_id, derived_from in rows:
+            renamed = json.dumps(["x-" + i for i in json.loads(derived_from)])
+            conn.execute("UPDATE facts SET derived_from = ? WHERE id = ?", (renamed, fact_id))
+    conn.close()
+    return path
 
 
 @pytest.fixture

@@ -44,8 +44,7 @@ def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
             if spec is not None:
                 print(export_chart(spec, args.output, width=args.width))
             else:
-                for path in export_all_charts(factbase, args.output, args.format or "png", args.width, bar) or []:
-                    print(path)
+                export_all_charts(factbase, args.output, args.format or "png", args.width, bar, written=print)
     except ExportError as exc:
         raise CommandError(str(exc), 1) from None
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -85,7 +86,11 @@ def export_chart(spec: ChartSpec, path: Path, width: int = 1600) -> Path:
 
 
 def export_all_charts_steps(
-    factbase: FactBase, directory: Path, fmt: str = "png", width: int = 1600
+    factbase: FactBase,
+    directory: Path,
+    fmt: str = "png",
+    width: int = 1600,
+    written: Callable[[Path], None] | None = None,
 ) -> Steps[list[Path]]:
     """Every chart of the fact base into directory, one file each named by its id, as steps (one file a step).
 
@@ -105,15 +110,22 @@ def export_all_charts_steps(
         spec = chart_for_target(factbase, target)
         if spec is not None:
             paths.append(export_chart(spec, directory / f"{target.id}.{fmt}", width))
+            if written is not None:
+                written(paths[-1])
     yield len(targets), len(targets)
     return paths
 
 
 def export_all_charts(
-    factbase: FactBase, directory: Path, fmt: str = "png", width: int = 1600, progress: Progress | None = None
+    factbase: FactBase,
+    directory: Path,
+    fmt: str = "png",
+    width: int = 1600,
+    progress: Progress | None = None,
+    written: Callable[[Path], None] | None = None,
 ) -> list[Path] | None:
     """export_all_charts_steps run to the end; None if progress stopped it."""
-    return run_steps(export_all_charts_steps(factbase, directory, fmt, width), progress)
+    return run_steps(export_all_charts_steps(factbase, directory, fmt, width, written), progress)
 
 
 def chart_png(spec: ChartSpec, width: int = 1600) -> bytes:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.export.files import ExportError
 from desktop.export.screenshot import save_screenshot
 from desktop.store import FactBase
-from desktop.ui.first_paint import report_painted, when_painted
+from desktop.ui.painted import report_painted, when_painted
 from desktop.ui.plot_loader import PlotLoader
 
 PROG = "fact-explorer"

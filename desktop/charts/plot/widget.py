@@ -7,6 +7,8 @@ pixel width of the longest label (see _fit_labels).
 
 from __future__ import annotations
 
+from html import escape
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -155,7 +157,8 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
     category = plot_item.getAxis(category_name)
     category.setTicks([ticks, []])
     category.setStyle(tickLength=0)
-    plot_item.setLabel(category_name, spec.category_axis or None, **style)
+    # Axis labels are rich text in pyqtgraph: a unit or label from the fact base is escaped, never markup.
+    plot_item.setLabel(category_name, escape(spec.category_axis) if spec.category_axis else None, **style)
     if not spec.category_axis:
         plot_item.showLabel(category_name, False)
     value = plot_item.getAxis(value_name)
@@ -165,7 +168,7 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
     value.setStyle(tickLength=-5)
     if spec.value_axis:
         plot_item.showAxis(value_name)
-        plot_item.setLabel(value_name, spec.value_axis, **style)
+        plot_item.setLabel(value_name, escape(spec.value_axis), **style)
     else:
         plot_item.hideAxis(value_name)
     if spec.horizontal:
