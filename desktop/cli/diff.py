@@ -2,7 +2,8 @@
 
 Facts are matched by id: added, removed, and changed (the fields that differ, old and new). Sections and glossary
 terms are listed added, removed, or retitled / reworded. Both files are opened read-only and never changed.
-The output streams from the comparison's queries, so two large fact bases are compared without holding either.
+The output streams from the comparison's queries, so two large fact bases are compared without holding either;
+each list is in the report's order of the file it comes from.
 Exit status 0 whether or not they differ (the house keeps 1 for a bad file and 2 for a bad argument);
 `counts` in the JSON, or the summary line, says whether anything changed.
 """
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from desktop.cli.errors import CommandError
 from desktop.domain.diff import FactBaseDiff, FactChange, FactEntry
 from desktop.domain.formatting import format_amount, format_number
 from desktop.store import Document, FactBase
@@ -27,11 +30,16 @@ def run_diff(factbase: FactBase, args: argparse.Namespace) -> int:
     # `factbase` is the --db / bundled one main() opened; diff compares the two files it is given instead.
     with FactBaseDiff(args.old, args.new) as diff:
         out = _BlockWriter(sys.stdout)
-        if args.json:
-            _write_json(diff, out)
-        else:
-            _write_text(diff, out)
-        out.flush()
+        try:
+            if args.json:
+                _write_json(diff, out)
+            else:
+                _write_text(diff, out)
+        except sqlite3.Error as exc:
+            # The store's checks passed, yet a file reads wrong part-way (damaged pages, an odd table shape).
+            raise CommandError(f"cannot compare {args.old} with {args.new}: {exc}", 1) from None
+        finally:
+            out.flush()
     return 0
 
 

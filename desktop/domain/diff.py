@@ -3,7 +3,9 @@ terms added, removed or reworded.
 
 Both files are attached read-only to one in-memory connection and compared by SQL joins on their primary keys,
 so a diff of two million-fact bases streams its rows: nothing here holds every fact of either side at once.
-Each kind of difference is an iterator ordered by id; counts come from the same queries' COUNT(*).
+Each kind of difference is an iterator in the order of the file it comes from (the report's order, as the builder
+inserts rows): a scan in rowid order with index lookups on the other side, where an order by id would read both
+tables at random (1M facts: about 5 s against 15 s). Counts come from the same queries' COUNT(*).
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ class FactBaseDiff:
 
     def changed_facts(self) -> Iterator[FactChange]:
         pairs = ", ".join(f"o.{f}, n.{f}" for f in FACT_FIELDS)
-        for row in self._conn.execute(f"SELECT n.id, n.label, {pairs} {_CHANGED_FACTS} ORDER BY n.id"):
+        for row in self._conn.execute(f"SELECT n.id, n.label, {pairs} {_CHANGED_FACTS} ORDER BY n.rowid"):
             values = row[2:]
             changes = tuple(
                 FieldChange(field, values[2 * i], values[2 * i + 1])
@@ -173,7 +175,7 @@ class FactBaseDiff:
         return self._sections_only_in("old", "new")
 
     def changed_sections(self) -> Iterator[SectionChange]:
-        for row in self._conn.execute(f"SELECT n.id, o.title, n.title {_CHANGED_SECTIONS} ORDER BY n.id"):
+        for row in self._conn.execute(f"SELECT n.id, o.title, n.title {_CHANGED_SECTIONS} ORDER BY n.rowid"):
             yield SectionChange(*row)
 
     def added_terms(self) -> Iterator[TermEntry]:
@@ -183,19 +185,21 @@ class FactBaseDiff:
         return self._terms_only_in("old", "new")
 
     def changed_terms(self) -> Iterator[TermChange]:
-        for row in self._conn.execute(f"SELECT n.term, o.definition, n.definition {_CHANGED_TERMS} ORDER BY n.term"):
+        for row in self._conn.execute(f"SELECT n.term, o.definition, n.definition {_CHANGED_TERMS} ORDER BY n.rowid"):
             yield TermChange(*row)
 
     def _facts_only_in(self, a: str, b: str) -> Iterator[FactEntry]:
-        for row in self._conn.execute(f"SELECT {_FACT_COLUMNS} {_ONLY_IN.format(a=a, b=b)} ORDER BY x.id"):
+        for row in self._conn.execute(f"SELECT {_FACT_COLUMNS} {_ONLY_IN.format(a=a, b=b)} ORDER BY x.rowid"):
             yield FactEntry(*row)
 
     def _sections_only_in(self, a: str, b: str) -> Iterator[SectionEntry]:
-        for row in self._conn.execute(f"SELECT x.id, x.title {_SECTIONS_ONLY_IN.format(a=a, b=b)} ORDER BY x.id"):
+        for row in self._conn.execute(f"SELECT x.id, x.title {_SECTIONS_ONLY_IN.format(a=a, b=b)} ORDER BY x.rowid"):
             yield SectionEntry(*row)
 
     def _terms_only_in(self, a: str, b: str) -> Iterator[TermEntry]:
-        for row in self._conn.execute(f"SELECT x.term, x.definition {_TERMS_ONLY_IN.format(a=a, b=b)} ORDER BY x.term"):
+        for row in self._conn.execute(
+            f"SELECT x.term, x.definition {_TERMS_ONLY_IN.format(a=a, b=b)} ORDER BY x.rowid"
+        ):
             yield TermEntry(*row)
 
 
