@@ -158,6 +158,11 @@ class FactBase:
         sql = "SELECT * FROM facts WHERE section_id = ? ORDER BY position LIMIT ? OFFSET ?"
         return [_fact(r) for r in self._rows(sql, section_id, -1 if limit is None else limit, offset)]
 
+    def fact_rank(self, fact: Fact) -> int:
+        """Where a fact stands among its section's facts (0 for the first): the row a lazy list must reach."""
+        sql = "SELECT count(*) FROM facts WHERE section_id = ? AND position < ?"
+        return int(self._conn.execute(sql, (fact.section_id, fact.position)).fetchone()[0])
+
     def facts(self, section_id: str | None = None) -> list[Fact]:
         """A section's facts, or (section_id None) every fact in report order: small bases only, see iter_facts."""
         if section_id is None:
