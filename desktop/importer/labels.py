@@ -23,6 +23,14 @@ def _subject(sentence: str, figure: Figure) -> str:
     return noun_before(sentence, len(before))
 
 
+def _lower_first(text: str) -> str:
+    """'Bills' -> 'bills' (a sentence's capital), 'TWh' and 'AI datasets' stay."""
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].islower():
+        first = first.lower()
+    return f"{first} {rest}" if rest else first
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -32,12 +40,9 @@ def label_for(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
     after = sentence[figure.end :]
     kind = figure.kind
     if kind in ("growth", "decline"):
-        subject = _subject(sentence, figure)
-        if not subject:
-            counted = next((f.noun for f in reversed(earlier) if f.kind == "count" and f.noun), "")
-            subject = counted
+        subject = _subject(sentence, figure) or _earlier_label(sentence, earlier)
         word = "Growth" if kind == "growth" else "Fall"
-        return f"{word} in {subject}" if subject else word
+        return f"{word} in {_lower_first(subject)}" if subject else word
     if kind == "share":
         of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?", after)
         if of:
@@ -48,18 +53,20 @@ def label_for(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
         return _capital(subject) if subject else "Share"
     if kind == "rank":
         largest = re.match(r"-?\s*(largest|biggest|highest|lowest|busiest|most|best|fastest|greatest)\b", after, re.I)
-        subject = _subject(sentence, figure)
-        if subject:
-            return f"Rank of {subject}"
         if largest:
             return _capital(f"{figure.text}-{largest.group(1)} {noun_after(sentence, figure.end + largest.end())}")
-        return "Rank"
-    if kind == "multiple":
         subject = _subject(sentence, figure)
+        return f"Rank of {subject}" if subject else "Rank"
+    if kind == "multiple":
+        subject = _subject(sentence, figure) or _earlier_label(sentence, earlier)
         return f"Multiple: {subject}" if subject else "Multiple"
     counted = figure.noun or _subject(sentence, figure)
     if kind == "money" and not counted:
-        counted = "amount"
+        # "3.6 billion yuan (US$497 million)": a sum restated in another currency has the first one's label.
+        money = [f for f in earlier if f.kind == "money"]
+        if money:
+            first = label_for(sentence, money[-1], earlier[: earlier.index(money[-1])])
+            return f"{first} ({figure.unit})"
     if counted and len(counted.split()) == 1:
         context = _subject(sentence, figure)
         if context and context.lower() != counted.lower():
@@ -68,4 +75,14 @@ def label_for(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
         then = re.match(r"\s*[\w’'-]+((?:\s+[\w’'-]+){1,6})", sentence[figure.end :])
         if then and figure.noun:
             return _capital(f"{counted}{then.group(1)}")
-    return _capital(counted) if counted else _capital(sentence[max(0, figure.start - 40) : figure.start].strip())
+    if counted:
+        return _capital(counted)
+    words = sentence[: figure.start].split()[-7:]  # the words leading up to the figure, whole
+    return _capital(" ".join(words)) or "Figure"
+
+
+def _earlier_label(sentence: str, earlier: list[Figure]) -> str:
+    """The label of the figure before, for one that restates it ("1,240 buses, a fivefold increase")."""
+    if not earlier:
+        return ""
+    return _lower_first(label_for(sentence, earlier[-1], earlier[:-1]))

@@ -26,8 +26,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:during|in|over)\s+the\s+((?:\d+(?:st|nd|rd|th)\s+)?[\w -]{0,40}?\bperiod)\b", re.I), "named"),
     (re.compile(rf"\b((?:{_MONTH})[-–](?:{_MONTH})\s+{_YEAR})\b", re.I), "as written"),
     (re.compile(rf"\b({_YEAR}[-–](?:{_YEAR}|\d\d))\b"), "as written"),
-    (re.compile(rf"\b(?:in|during|for|by|since|of)\s+((?:{_MONTH})\s+{_YEAR})\b", re.I), "as written"),
-    (re.compile(rf"\b(?:in|during|for|by|of|since)\s+({_YEAR})\b(?![-–]\d)", re.I), "as written"),
+    # "than in 2023", "since 2019", "on 2023" name the base of a comparison, not the figure's period.
+    (re.compile(rf"(?<!than )\b(?:in|during|for|by|of)\s+((?:{_MONTH})\s+{_YEAR})\b", re.I), "as written"),
+    (re.compile(rf"(?<!than )\b(?:in|during|for|by|of)\s+({_YEAR})\b(?![-–]\d)", re.I), "as written"),
     (re.compile(r"\b(last year|this year|the previous year)\b", re.I), "relative"),
     (re.compile(r"\b(annually|per year|a year|each year|every year)\b", re.I), "annually"),
 ]  # fmt: skip

@@ -46,7 +46,8 @@ def pdf_pages(data: bytes) -> list[list[str]]:
         raise UnreadablePdf(f"is not a readable PDF ({type(exc).__name__})") from None
     if not any(text.strip() for text in pages):
         raise UnreadablePdf("has no text layer (a scanned PDF?); run it through OCR first")
-    return [[line.rstrip() for line in text.split("\n")] for text in pages]
+    # pypdf separates the words of some PDFs (Qt's among them) with tabs: one space is what was written.
+    return [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
@@ -88,8 +89,10 @@ def read_pdf(data: bytes) -> Report:
 
 
 def _paragraphs(lines: list[str | None], usual: int) -> list[str]:
+    """Lines joined into blocks: headings on their own, paragraphs of wrapped lines joined with spaces."""
     blocks: list[str] = []
     current: list[str] = []
+    last_heading = False
 
     def flush() -> None:
         if current:
@@ -102,12 +105,25 @@ def _paragraphs(lines: list[str | None], usual: int) -> list[str]:
     for line in lines:
         if line is None:
             flush()
+            last_heading = False
             continue
-        heading = is_heading_like(line) and len(line) < usual * 0.75
-        if heading and (not current or current[-1].endswith(_SENTENCE_END)):
+        if line[:1] in ":;,.)" and (current or blocks):
+            # A line that starts with punctuation continues the line before ("Mains" / ": The large pipes").
+            if current:
+                current[-1] += line
+            else:
+                current.append(blocks.pop() + line)
+            last_heading = False
+            continue
+        if last_heading and not current and line[:1].islower() and is_heading_like(line):
+            blocks[-1] = f"{blocks[-1]} {line}"  # a heading wrapped onto a second line ("... Cut" / "by 14%")
+            continue
+        if is_heading_like(line) and len(line) < usual * 0.75 and (not current or current[-1].endswith(_SENTENCE_END)):
             flush()
             blocks.append(line)
+            last_heading = True
             continue
+        last_heading = False
         current.append(line)
         if line.endswith(_SENTENCE_END) and len(line) < usual * 0.8:
             flush()

@@ -85,8 +85,10 @@ def trailing_glossary(lines: list[Line]) -> tuple[int, int]:
     With no glossary both are len(lines).
     """
     for i, line in enumerate(lines):
-        if GLOSSARY_HEADINGS.match(line.text.strip()) and i + 1 < len(lines) and (len(lines) - i - 1) % 2 == 0:
-            return i, i + 1
+        if GLOSSARY_HEADINGS.match(line.text.strip()) and i + 1 < len(lines):
+            rest = lines[i + 1 :]
+            if len(rest) % 2 == 0 or all(_TERM_COLON.match(r.text) for r in rest):
+                return i, i + 1
     start = len(lines)
     while start >= 2:
         term, definition = lines[start - 2], lines[start - 1]
@@ -98,5 +100,12 @@ def trailing_glossary(lines: list[Line]) -> tuple[int, int]:
     return start, start
 
 
+_TERM_COLON = re.compile(r"^(?:\*\*)?(?P<term>[^:：*]{1,80}?)(?:\*\*)?\s*[:：]\s+(?P<text>\S.*)$")
+
+
 def pairs(lines: list[Line]) -> list[tuple[Line, Line]]:
+    """A glossary's entries: "Term: definition" lines, or a term line followed by its definition line."""
+    if lines and all(_TERM_COLON.match(line.text) for line in lines):
+        entries = [(line.number, _TERM_COLON.match(line.text)) for line in lines]
+        return [(Line(n, m["term"].strip()), Line(n, m["text"].strip())) for n, m in entries if m]
     return [(lines[i], lines[i + 1]) for i in range(0, len(lines) - 1, 2)]

@@ -9,8 +9,9 @@ import re
 from desktop.importer import words as w
 
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total|count)\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+?)"
-    r"(?=\s+(?:in|on|at|has|have|had|was|were|is|are|rose|grew|reached|totalled|stood)\b|\s*$)",
+    r"\b(?:(?:number|total|count)\s+of\s+|(?P<share>(?:share|proportion|percentage)\s+of\s+))"
+    r"(?P<what>(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)"
+    r"(?=\s+(?:in|on|at|has|have|had|was|were|is|are|rose|grew|fell|reached|totalled|stood)\b|\s*$)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\s+([A-Za-z0-9][\w’'&/-]*)")
@@ -61,6 +62,8 @@ def unit_of(noun: str) -> str:
 
 def _is_modifier(word: str) -> bool:
     lower = word.lower()
+    if lower in ("cubic", "square"):  # "cubic metres" is the unit, not a kind of metres
+        return False
     return (
         lower in _LEADING_MODIFIERS
         or any(c.isdigit() for c in lower)
@@ -75,14 +78,14 @@ def noun_before(sentence: str, start: int, limit: int = 5) -> str:
     clause = re.split(r"[,;:()“”\"]|\s[-–—]\s", sentence[:start])[-1]
     number_of = _NUMBER_OF.search(clause)
     if number_of:
-        return number_of.group(1)
+        return (number_of["share"] or "") + number_of["what"]
     tokens = clause.split()
     while tokens and (tokens[-1].lower() in w.LINK_WORDS or tokens[-1].lower().endswith(("ing", "ed"))):
         tokens.pop()
     phrase: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
-        if token.lower() in w.STOP_WORDS or len(phrase) >= limit:
+        if token.lower() in w.STOP_WORDS or len(phrase) >= limit or any(c.isdigit() for c in token):
             break
         opens_clause = i == 0 or tokens[i - 1].lower() in w.STOP_WORDS
         if phrase and token.lower().endswith(("ing", "ed")) and opens_clause:

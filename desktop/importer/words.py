@@ -54,6 +54,8 @@ LINK_WORDS = {
     "came", "placed", "by", "up", "down", "surging", "surged", "jumped", "jumping", "climbed", "fell", "falling",
     "dropped", "declined", "declining", "gained", "soared", "expanded", "now", "about", "around", "nearly",
     "over", "more", "than", "almost", "some", "roughly", "approximately", "least", "as", "many", "much", "with",
+    "number", "take", "took", "takes", "taking", "lasted", "lasting", "needed", "needs", "increase", "growth",
+    "rise", "decline", "fall", "drop", "jump", "gain", "passed", "comes",
 }  # fmt: skip
 GROWTH_BEFORE = (
     r"up|rose|risen|rising|grew|grown|growing|increased|increasing|increase|surged|surging|surge|jumped|jumping|"
