@@ -107,7 +107,10 @@ def _link(line: str, where: str, candidates: list[FactAnnotation]) -> None:
         if line.count(figure.text) != 1:
             continue
         for fact in candidates:
-            if fact.figure and fact.unit == figure.unit and not any(h["where"] == where for h in fact.headings):
+            # A heading's words differ from the sentence's ("Ridership Reaches 268 Million"): the value and
+            # whether it is a percentage decide.
+            same_kind = (fact.unit == "%") == (figure.unit == "%")
+            if fact.figure and same_kind and not any(h["where"] == where for h in fact.headings):
                 try:
                     same = parse_figure(fact.figure) == parse_figure(figure.text)
                 except ValueError:

@@ -30,6 +30,10 @@ def write_factbase(rows: dict[str, list[dict]], out: Path, keep_going: Callable[
     try:
         tmp.unlink()
         conn = sqlite3.connect(tmp)
+        # The temporary file is synced once, whole, before it is renamed: syncing after every statement bought
+        # nothing but time (0.7 s of a 1 s import). Neither setting changes the bytes of the file.
+        conn.execute("PRAGMA journal_mode = MEMORY")
+        conn.execute("PRAGMA synchronous = OFF")
         try:
             db = sqlite_utils.Database(conn)
             for name, columns in TABLES.items():

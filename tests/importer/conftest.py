@@ -6,9 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-
 from pdf_report import write_pdf_report
-
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
 """The number finder, case by case: what a reader of the sentence takes each figure to say."""
 
+# ruff: noqa: E501 (the case tables read best one case a line)
+
 from __future__ import annotations
 
 import pytest
@@ -93,7 +95,9 @@ def test_names_dates_and_list_ordinals_are_not_metrics(sentence: str, text: str,
 
 
 def test_a_sentence_with_names_and_figures_keeps_each_apart() -> None:
-    sentence = "By the end of June, the country had built 4.55 million 5G base stations, with users reaching 226 million."
+    sentence = (
+        "By the end of June, the country had built 4.55 million 5G base stations, with users reaching 226 million."
+    )
     figures, others = find_figures(sentence)
     assert [f.text for f in figures] == ["4.55 million", "226 million"]
     assert [o.text for o in others] == ["5G"]

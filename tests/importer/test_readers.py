@@ -35,7 +35,8 @@ def test_plain_text_in_the_bundled_reports_shape() -> None:
 
 def test_plain_text_with_a_glossary_heading() -> None:
     report = read_plain_text((REPORTS / "riverside_transport_2024.txt").read_text("utf-8"))
-    assert [h for h, _, _ in _shape(report)] == [report.headline.text, "Metro and Buses", "Money and Maintenance", "Outlook"]
+    headings = [h for h, _, _ in _shape(report)]
+    assert headings == [report.headline.text, "Metro and Buses", "Money and Maintenance", "Outlook"]
     assert _shape(report)[1] == ("Metro and Buses", "Metro Ridership Reaches 268 Million", 2)
     assert [(t.text, d.text.split(",")[0]) for t, d in report.glossary] == [
         ("Contactless card", "A contactless card is a bank or transit card paid by holding it near a reader"),
