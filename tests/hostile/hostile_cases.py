@@ -11,6 +11,8 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,17 +198,31 @@ def _hot_journal(good: Path, folder: Path) -> Path:
     return path
 
 
+_HOLDER = """
+import sqlite3, sys
+holder = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0)
+holder.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.read()  # hold the lock until the test closes our stdin
+holder.execute("ROLLBACK")
+"""
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    """Another program writing: an exclusive lock held for as long as the job runs."""
-    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("UPDATE facts SET label = label")
+    """Another program writing: an exclusive lock held, in a process of its own, for as long as the job runs.
+    (Not in the test's process: POSIX drops a process's locks on a file when any of its descriptors of that
+    file closes, and the test reads the file to record it.)"""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         yield
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
 
 
 def _set(table: str, column: str, value: str, where: str = "1") -> Callable[[Path, Path], Path]:
