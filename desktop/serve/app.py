@@ -30,14 +30,18 @@ def require_datasette() -> None:
         raise DatasetteMissing()
 
 
-def make_datasette(paths: Sequence[Path], metadata: dict[str, Any] | None = None) -> Datasette:
-    """A Datasette instance over these fact bases, opened immutable, named as build_metadata names them."""
+def make_datasette(
+    paths: Sequence[Path], metadata: dict[str, Any] | None = None, settings: dict[str, Any] | None = None
+) -> Datasette:
+    """A Datasette instance over these fact bases, opened immutable, named as build_metadata names them.
+
+    settings are Datasette's own (`sql_time_limit_ms`, `num_sql_threads`, ...); its defaults suit a server."""
     require_datasette()
     from datasette.app import Datasette
     from datasette.database import Database
 
     resolved = [Path(p).resolve() for p in paths]
-    ds = Datasette([], metadata=metadata if metadata is not None else build_metadata(resolved))
+    ds = Datasette([], metadata=metadata if metadata is not None else build_metadata(resolved), settings=settings)
     # Datasette adds an in-memory database when it starts with no files; the files are added by name below.
     if "_memory" in ds.databases:
         ds.remove_database("_memory")

@@ -29,23 +29,38 @@ NO_LICENCE = "Not stated in the fact base: ask the report's publisher before rep
 # written and no input is an FTS5 syntax error; the words must all occur. bm25 weights a fact's label ten times
 # its quote and a term's name ten times its definition; lower ranks are better. Scores of different indexes are
 # comparable enough to interleave hits: each is a sum over the same query words.
+# Each index first ranks its matches alone (rank with ORDER BY ... LIMIT, which FTS5 serves itself); snippets and
+# joins are made for those 100 only. Ranking and snippeting every match of a common word, then sorting the union,
+# took 4.2 s on a 1M-fact base against 0.6 s this way, over Datasette's 1 s limit.
 SEARCH_SQL = """\
-WITH query(words) AS (SELECT '"' || replace(replace(trim(:q), '"', '""'), ' ', '" "') || '"')
+WITH query(words) AS (SELECT '"' || replace(replace(trim(:q), '"', '""'), ' ', '" "') || '"'),
+top_facts AS (
+  SELECT rowid, rank FROM facts_fts
+  WHERE facts_fts MATCH (SELECT words FROM query) AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT 100
+),
+top_passages AS (
+  SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH (SELECT words FROM query) ORDER BY rank LIMIT 100
+),
+top_terms AS (
+  SELECT rowid, rank FROM glossary_fts
+  WHERE glossary_fts MATCH (SELECT words FROM query) AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT 100
+)
 SELECT hit, id, title, section_id, snippet, rank FROM (
   SELECT 'fact' AS hit, facts.id AS id, facts.label AS title, facts.section_id AS section_id,
-         snippet(facts_fts, -1, '[', ']', '…', 16) AS snippet, bm25(facts_fts, 10.0, 1.0) AS rank
-  FROM facts_fts JOIN facts ON facts.rowid = facts_fts.rowid
+         snippet(facts_fts, -1, '[', ']', '…', 16) AS snippet, top_facts.rank AS rank
+  FROM top_facts JOIN facts_fts ON facts_fts.rowid = top_facts.rowid JOIN facts ON facts.rowid = top_facts.rowid
   WHERE facts_fts MATCH (SELECT words FROM query)
   UNION ALL
   SELECT 'passage', CAST(paragraphs.id AS TEXT), sections.title, paragraphs.section_id,
-         snippet(paragraphs_fts, 0, '[', ']', '…', 16), bm25(paragraphs_fts)
-  FROM paragraphs_fts JOIN paragraphs ON paragraphs.id = paragraphs_fts.rowid
-  JOIN sections ON sections.id = paragraphs.section_id
+         snippet(paragraphs_fts, 0, '[', ']', '…', 16), top_passages.rank
+  FROM top_passages JOIN paragraphs_fts ON paragraphs_fts.rowid = top_passages.rowid
+  JOIN paragraphs ON paragraphs.id = top_passages.rowid JOIN sections ON sections.id = paragraphs.section_id
   WHERE paragraphs_fts MATCH (SELECT words FROM query)
   UNION ALL
   SELECT 'term', glossary.term, glossary.term, NULL,
-         snippet(glossary_fts, -1, '[', ']', '…', 16), bm25(glossary_fts, 10.0, 1.0)
-  FROM glossary_fts JOIN glossary ON glossary.rowid = glossary_fts.rowid
+         snippet(glossary_fts, -1, '[', ']', '…', 16), top_terms.rank
+  FROM top_terms JOIN glossary_fts ON glossary_fts.rowid = top_terms.rowid
+  JOIN glossary ON glossary.rowid = top_terms.rowid
   WHERE glossary_fts MATCH (SELECT words FROM query)
 )
 ORDER BY rank

@@ -20,6 +20,14 @@ from desktop.serve import build_metadata, make_datasette
 pytest.importorskip("datasette", reason="Datasette is the optional serve extra; .ci installs it with the test extra")
 
 
+# SQL on the event loop's thread: Datasette's worker and write threads never stop, and a test leaves no thread.
+NO_THREADS = {"num_sql_threads": 0}
+
+
+def _datasette(paths: list[Path]) -> Any:
+    return make_datasette(paths, settings=NO_THREADS)
+
+
 def _get_json(ds: Any, *paths: str) -> list[Any]:
     """GET each path from the Datasette app in one event loop; every answer must be 200 JSON."""
 
@@ -44,13 +52,13 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 def test_versions_answer(tiny_factbase_path: Path) -> None:
-    (versions,) = _get_json(make_datasette([tiny_factbase_path]), "/-/versions.json")
+    (versions,) = _get_json(_datasette([tiny_factbase_path]), "/-/versions.json")
     assert versions["datasette"]["version"]
     assert "ENABLE_FTS5" in versions["sqlite"]["compile_options"]
 
 
 def test_ranked_search_over_the_bundled_report_returns_snippets() -> None:
-    (result,) = _get_json(make_datasette([bundled_factbase()]), "/factbase/search.json?q=5G&_shape=objects")
+    (result,) = _get_json(_datasette([bundled_factbase()]), "/factbase/search.json?q=5G&_shape=objects")
     rows = result["rows"]
     assert len(rows) >= 3
     ranks = [row["rank"] for row in rows]
@@ -65,7 +73,7 @@ def test_ranked_search_over_the_bundled_report_returns_snippets() -> None:
 
 
 def test_search_finds_glossary_terms_and_takes_any_input(tiny_factbase_path: Path) -> None:
-    ds = make_datasette([tiny_factbase_path])
+    ds = _datasette([tiny_factbase_path])
     ferry, odd, none = _get_json(
         ds,
         "/tiny/search.json?q=ferry&_shape=objects",
@@ -80,7 +88,7 @@ def test_search_finds_glossary_terms_and_takes_any_input(tiny_factbase_path: Pat
 
 
 def test_facets_on_kind_unit_and_section_count_the_facts(tiny_factbase_path: Path) -> None:
-    (result,) = _get_json(make_datasette([tiny_factbase_path]), "/tiny/facts.json?_facet=kind")
+    (result,) = _get_json(_datasette([tiny_factbase_path]), "/tiny/facts.json?_facet=kind")
     facets = result["facet_results"]
     facets = facets.get("results", facets)  # Datasette 1.0 nests them under "results"
     assert {"kind", "unit", "section_id"} <= set(facets)
@@ -92,7 +100,7 @@ def test_facets_on_kind_unit_and_section_count_the_facts(tiny_factbase_path: Pat
 
 
 def test_metadata_describes_each_fact_base(tiny_factbase_path: Path) -> None:
-    ds = make_datasette([bundled_factbase(), tiny_factbase_path])
+    ds = _datasette([bundled_factbase(), tiny_factbase_path])
     (metadata,) = _get_json(ds, "/-/metadata.json")
     with _read_only(tiny_factbase_path) as conn:
         title = conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()[0]
@@ -123,7 +131,7 @@ def test_files_are_served_immutable_and_left_unchanged(tmp_path: Path, tiny_fact
         _copy(tiny_factbase_path, tmp_path / "tiny.sqlite"),
     ]
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-    ds = make_datasette(files)
+    ds = _datasette(files)
     assert all(not ds.databases[name].is_mutable for name in ("factbase", "tiny"))
     _get_json(
         ds,
@@ -141,7 +149,7 @@ def test_files_are_served_immutable_and_left_unchanged(tmp_path: Path, tiny_fact
 def test_two_files_of_one_name_are_both_served(tmp_path: Path, tiny_factbase_path: Path) -> None:
     (tmp_path / "a").mkdir()
     other = _copy(tiny_factbase_path, tmp_path / "a" / "factbase.sqlite")
-    ds = make_datasette([bundled_factbase(), other])
+    ds = _datasette([bundled_factbase(), other])
     databases, search = _get_json(ds, "/-/databases.json", "/factbase_2/search.json?q=ferry&_shape=objects")
     assert {d["name"] for d in databases} == {"factbase", "factbase_2"}
     assert search["rows"], "the second file's canned query runs against the second file"
@@ -155,7 +163,9 @@ def test_written_metadata_works_with_datasettes_own_loading(tmp_path: Path, tiny
     assert set(metadata["databases"]) == {"factbase", "tiny"}
     from datasette.app import Datasette
 
-    ds = Datasette([], immutables=[str(bundled_factbase()), str(tiny_factbase_path)], metadata=metadata)
+    ds = Datasette(
+        [], immutables=[str(bundled_factbase()), str(tiny_factbase_path)], metadata=metadata, settings=NO_THREADS
+    )
     (result,) = _get_json(ds, "/tiny/search.json?q=permits&_shape=objects")
     assert [row["id"] for row in result["rows"] if row["hit"] == "fact"] == ["permits-online"]
 
