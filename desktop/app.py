@@ -13,11 +13,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.cli import COMMANDS, CommandError, interrupts
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase, FactBaseError, UnknownIdError
+
+if TYPE_CHECKING:
+    from desktop.ui.report_shelf import ReportShelf
+    from desktop.userdata import UserData
 
 PROG = "fact-explorer"
 # Options that only the window reads: given with a subcommand they would be silently ignored, so they are refused.
@@ -185,8 +190,43 @@ def _run_window(args: argparse.Namespace) -> int:
             return _fail(f"fact base {exc}", 1)
         show_error(f"Fact Explorer cannot open the fact base.\n\n{exc}")
         return 1
-    with factbase:
-        return WindowRun(app, factbase, screenshot=args.screenshot, open_id=args.open_id).exec()
+    # A screenshot shows the window as at first launch: no library, no settings, nothing written.
+    user_data = None if args.screenshot is not None else _open_user_data()
+    shelf = _shelf(factbase, user_data)
+    try:
+        run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id)
+        return run.exec()
+    finally:
+        shelf.close()
+        if user_data is not None:
+            user_data.close()
+
+
+def _open_user_data() -> UserData | None:
+    """The user's library and notes; a damaged or newer user database is said once, and the window opens
+    without them rather than not at all (the file itself is left as it is, for the user to deal with)."""
+    from desktop.userdata import UserData, UserDataError
+
+    try:
+        return UserData.open(bundled=bundled_factbase())
+    except UserDataError as exc:
+        print(f"{PROG}: your library and notes are not available: {exc}", file=sys.stderr)
+        return None
+
+
+def _shelf(factbase: FactBase, user_data: UserData | None) -> ReportShelf:
+    """The reports of the window: the one opened first, then the rest of the library."""
+    from desktop.ui.report_shelf import ReportShelf, ShelfEntry
+
+    shelf = ReportShelf()
+    first = shelf.add_open(factbase, bundled=Path(factbase.path) == bundled_factbase())
+    if user_data is None:
+        return shelf
+    if not first.bundled:
+        user_data.add_opened(factbase)  # what the user opens joins the library and Open Recent
+    for entry in user_data.library():
+        shelf.add_entry(ShelfEntry(entry.id, entry.title, entry.path, entry.bundled))
+    return shelf
 
 
 def _apply_colour_scheme(app: object) -> None:

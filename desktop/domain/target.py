@@ -1,7 +1,8 @@
 """What can be shown, linked, exported or printed: one small type for the whole app.
 
-A Target is the report's front page, a section, a fact or a glossary term (later: a search hit, a comparison, a
-note). It is written one way as text (`key`: "fact:5g-base-stations", "section:data-market", "term:Data Factor",
+A Target is a report's front page, a section, a fact or a glossary term (later: a search hit, a comparison, a
+note), in one report of the library (`report_id`, the library's report id; "" for the report being viewed). It is
+written one way as text (`key`: "fact:5g-base-stations", "section:data-market@043e1f532f92", "term:Data Factor",
 "report"), which is what history, settings, --open and the CLI read, and one way as a link (`href`, the key with
 the name percent-encoded) inside page HTML. `resolve` is the one place a user's id is looked up in a fact base.
 """
@@ -22,6 +23,7 @@ KINDS: tuple[str, ...] = get_args(TargetKind)
 class Target:
     kind: TargetKind
     id: str = ""
+    report_id: str = ""  # the library's id of the report; "" for the one being viewed
 
     @classmethod
     def report(cls) -> Target:
@@ -39,25 +41,38 @@ class Target:
     def term(cls, name: str) -> Target:
         return cls("term", name)
 
+    def in_report(self, report: str) -> Target:
+        """The same target in a given report of the library."""
+        return Target(self.kind, self.id, report)
+
     @property
     def key(self) -> str:
-        """The target as text: 'report', 'fact:ID', 'section:ID', 'term:NAME'."""
+        """The target as text: 'report', 'fact:ID', 'section:ID', 'term:NAME', each with '@REPORT' when it names
+        its report."""
+        return f"{self.local_key}@{self.report_id}" if self.report_id else self.local_key
+
+    @property
+    def local_key(self) -> str:
+        """The key without its report: what names the target inside one report."""
         return self.kind if self.kind == "report" else f"{self.kind}:{self.id}"
 
     @property
     def href(self) -> str:
         """The target as a link in page HTML: our own scheme, never a network address; names percent-encoded."""
-        return self.kind if self.kind == "report" else f"{self.kind}:{quote(self.id, safe='-_.')}"
+        base = self.kind if self.kind == "report" else f"{self.kind}:{quote(self.id, safe='-_.')}"
+        return f"{base}@{quote(self.report_id, safe='-_.')}" if self.report_id else base
 
     @classmethod
     def parse(cls, text: str) -> Target:
         """A key or an href back into a Target; ValueError for anything else (a web address, a bare id)."""
+        text, _, report = text.partition("@")
+        report = unquote(report)
         kind, sep, ident = text.partition(":")
         if kind == "report" and not ident:
-            return cls.report()
+            return cls("report", "", report)
         if not sep or kind not in KINDS or not ident:
             raise ValueError(f"not a target: {text!r}")
-        return cls(kind, unquote(ident))  # type: ignore[arg-type]  # kind was checked against KINDS
+        return cls(kind, unquote(ident), report)  # type: ignore[arg-type]  # kind was checked against KINDS
 
     def __str__(self) -> str:
         return self.key

@@ -138,7 +138,8 @@ def _abort(device: QPagedPaintDevice | QPrinter) -> bool:
     """A print stopped half-way: a printer drops the job (and the file it was printing to, if it made it)."""
     if not hasattr(device, "abort"):
         return False  # a PDF writer: its file is a temporary one, removed by atomic_output
-    output = Path(device.outputFileName()) if device.outputFileName() else None
+    name = device.outputFileName()  # type: ignore[attr-defined]  # a QPrinter, as hasattr said
+    output = Path(name) if name else None
     device.abort()
     if output is not None:
         output.unlink(missing_ok=True)

@@ -70,7 +70,7 @@ def attach_export_actions(window: MainWindow) -> ExportActions:
     """Add Export Chart…, Copy Chart, Print…, Export PDF…, Export All Charts… to the window's File menu, and the
     chart's right-click menu. Called after the first paint: printing and export pull in modules it does not need."""
     actions = ExportActions(
-        window, window.factbase, lambda: window.current_target, lambda: window.chart.spec, window.worker
+        window, lambda: window.factbase, lambda: window.current_target, lambda: window.chart.spec, window.worker
     )
     actions.install(window.window_actions.file_menu)
     window.page_changed.connect(lambda _target: actions.update_enabled())
@@ -91,14 +91,15 @@ class ExportActions(QObject):
     def __init__(
         self,
         window: QWidget,
-        factbase: FactBase,
+        factbase: FactBase | Callable[[], FactBase],
         current_target: Callable[[], Target | None],
         current_chart: Callable[[], ChartSpec | None],
         worker: Worker | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.factbase = factbase
+        # The window's report changes as the user moves through the library: it hands over a function.
+        self._factbase = factbase
         self.current_target = current_target
         self.current_chart = current_chart
         self.worker = worker if worker is not None else Worker(self)
@@ -115,6 +116,10 @@ class ExportActions(QObject):
         self.chart_menu.addAction(self.export_chart)
         self.chart_menu.addAction(self.copy_chart)
         self.update_enabled()
+
+    @property
+    def factbase(self) -> FactBase:
+        return self._factbase if isinstance(self._factbase, FactBase) else self._factbase()
 
     def _action(self, text: str, tip: str, handler: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)

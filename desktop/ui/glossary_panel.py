@@ -14,12 +14,17 @@ from desktop.ui.link_browser import LinkBrowser
 def term_list_model(terms: list[GlossaryTerm], parent: QObject) -> QStandardItemModel:
     """The glossary's terms in the report's order, one row each, definition as tooltip."""
     model = QStandardItemModel(parent)
+    fill_term_list(model, terms)
+    return model
+
+
+def fill_term_list(model: QStandardItemModel, terms: list[GlossaryTerm]) -> None:
+    model.clear()
     for term in terms:
         item = QStandardItem(term.term)
         item.setEditable(False)
         item.setData(term.definition[:200], 3)  # Qt.ItemDataRole.ToolTipRole
         model.appendRow(item)
-    return model
 
 
 def term_filter_model(source: QStandardItemModel, parent: QObject) -> QSortFilterProxyModel:
@@ -71,6 +76,16 @@ class GlossaryPanel(QWidget):
         self.filter_edit.returnPressed.connect(self._on_filter_return)
         self.term_list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.definition.target_activated.connect(self.target_activated)
+
+    def set_factbase(self, factbase: FactBase) -> None:
+        """Show another report's glossary (the window moved to another report)."""
+        if factbase is self._factbase:
+            return
+        self._factbase = factbase
+        self._terms = factbase.terms()
+        fill_term_list(self.model, self._terms)
+        self.definition.clear()
+        self._empty.setVisible(False)
 
     @property
     def current_term(self) -> str | None:

@@ -23,6 +23,12 @@ class History:
         self._items.append(target)
         self._index += 1
 
+    def forget_report(self, report: str) -> None:
+        """Drop every target of a report that left the library; the cursor stays on what remains."""
+        current = self.current
+        self._items = [t for t in self._items if t.report_id != report]
+        self._index = self._items.index(current) if current in self._items else len(self._items) - 1
+
     def can_go_back(self) -> bool:
         return self._index > 0
 

@@ -12,25 +12,28 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, 
 from desktop import __version__
 from desktop.domain.formatting import fact_sentence
 from desktop.domain.target import Target, resolve
-from desktop.store import FactBase, UnknownIdError
+from desktop.store import FactBase, FactBaseError, UnknownIdError
 from desktop.text.pages import PageColours, about_html, fact_page, report_page, section_page
 from desktop.ui.chart_panel import ChartPanel, ChartRequest
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.history import History
+from desktop.ui.library_tree_model import TARGET_ROLE, LibraryTreeModel
 from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.plot_loader import PlotLoader
-from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
+from desktop.ui.report_shelf import ReportShelf
 from desktop.ui.theme import page_colours
 from desktop.ui.window_state import last_target, restore_window_state, save_window_state
 from desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
     from desktop.ui.export_actions import ExportActions
+    from desktop.userdata import UserData
 
 DEFAULT_SIZE = (1440, 900)
 TREE_WIDTH = 400  # wide enough for most fact labels with their values
 GLOSSARY_WIDTH = 330
+SMALL_REPORT = 300  # facts: up to this many, a report's tree opens fully expanded
 
 
 def _charts() -> ModuleType:
@@ -45,24 +48,36 @@ class MainWindow(QMainWindow):
 
     page_changed = Signal(object)
 
-    def __init__(self, factbase: FactBase, loader: PlotLoader, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        reports: ReportShelf | FactBase,
+        loader: PlotLoader,
+        settings: QSettings | None = None,
+        user_data: UserData | None = None,
+    ) -> None:
         super().__init__()
-        self.factbase = factbase
+        if isinstance(reports, FactBase):
+            shelf = ReportShelf()
+            shelf.add_open(reports)
+            reports = shelf
+        self.shelf = reports
+        self.current_report = reports.entries()[0].id
+        factbase = self.factbase
         self.settings = settings
+        self.user_data = user_data
         self.history = History()
         self.worker = Worker(self)  # the one worker for this window's slow jobs
         self.export_actions: ExportActions | None = None  # attached after the first paint
-        self.setWindowTitle(f"Fact Explorer — {factbase.document.title}")
         self.setObjectName("mainWindow")
         self._colours: PageColours = page_colours(self.palette())
 
-        self.tree_model = SectionTreeModel(factbase, self)
+        self.tree_model = LibraryTreeModel(self.shelf, self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
         self._fit_tree_columns()
-        self.tree.setAccessibleName("Sections and facts")
-        self.tree.expandAll()
+        self.tree.setAccessibleName("Reports, sections and facts")
         self.page = LinkBrowser("Page", self)
         self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
         self.detail = QSplitter(Qt.Orientation.Vertical, self)
@@ -90,12 +105,52 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.tree, self.page)
         self.setTabOrder(self.page, self.chart.table)
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
-        # The fact base is read-only: its summary is worked out once, not on every hover that leaves a link.
-        doc = factbase.document
-        facts = len(factbase.facts())
-        self._summary = f"{facts} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
-        self.statusBar().showMessage(self._summary)
+        self._summary = ""
+        self._show_report(self.current_report)
         self._fit_to_screen()
+
+    # Reports ---------------------------------------------------------------------------------------------------
+    @property
+    def factbase(self) -> FactBase:
+        """The fact base of the report being viewed."""
+        return self.shelf.get(self.current_report)
+
+    def add_report(self, factbase: FactBase) -> str:
+        """Put an opened fact base on the shelf and in the tree; returns its report id."""
+        entry = self.shelf.add_open(factbase)
+        self.tree_model.add_report(entry.id, entry.title)
+        return entry.id
+
+    def remove_report(self, report_id: str) -> None:
+        """Take a report out of this window (never the one being viewed: the window moves to another first)."""
+        others = [e.id for e in self.shelf.entries() if e.id != report_id]
+        if not others:
+            return
+        if report_id == self.current_report:
+            self.open_target(Target.report().in_report(others[0]))
+        self.tree_model.remove_report(report_id)
+        self.shelf.remove(report_id)
+        self.history.forget_report(report_id)
+        self._update_navigation()
+
+    def _show_report(self, report_id: str) -> None:
+        """Make report_id the report being viewed: title, glossary, status line and its tree rows."""
+        self.current_report = report_id
+        factbase = self.factbase
+        doc = factbase.document
+        self.setWindowTitle(f"Fact Explorer — {doc.title}")
+        self.glossary.set_factbase(factbase)
+        # The fact base is read-only: its summary is worked out once, not on every hover that leaves a link.
+        count = factbase.fact_count()
+        self._summary = f"{count:,} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
+        self.statusBar().showMessage(self._summary)
+        report_row = self.tree_model.index_of(Target.report().in_report(report_id))
+        if self.tree_model.canFetchMore(report_row):
+            self.tree_model.fetchMore(report_row)
+        self.tree.expand(report_row)
+        if count <= SMALL_REPORT:  # a small report shows all its facts; a large one opens section by section
+            for row in range(self.tree_model.rowCount(report_row)):
+                self.tree.expand(self.tree_model.index(row, 0, report_row))
 
     def _fit_to_screen(self) -> None:
         """The default size, or less on a small screen: a window larger than its screen hides its own edges."""
@@ -156,6 +211,18 @@ class MainWindow(QMainWindow):
             except ValueError as exc:
                 self.statusBar().showMessage(str(exc), 8000)
                 return False
+        report = target.report_id or self.current_report
+        if report not in self.shelf:
+            self.statusBar().showMessage(f"No report {report!r} in the library", 8000)
+            return False
+        if report != self.current_report:
+            try:
+                self.shelf.get(report)
+            except FactBaseError as exc:
+                self.statusBar().showMessage(f"Cannot open the report: {exc}", 8000)
+                return False
+            self._show_report(report)
+        target = target.in_report(report)
         if target.kind == "term":
             return self._open_term(target.id)
         try:
@@ -207,7 +274,7 @@ class MainWindow(QMainWindow):
         target: Target | None = None
         if open_id:
             try:
-                target = resolve(self.factbase, open_id)
+                target = resolve(self.factbase, open_id).in_report(self.current_report)
             except UnknownIdError as exc:
                 unknown = exc
         wants_term = target is not None and target.kind == "term"
@@ -222,7 +289,7 @@ class MainWindow(QMainWindow):
         return opened or open_id is None
 
     def _select_in_tree(self, target: Target) -> None:
-        index = self.tree_model.index_of(target)
+        index = self.tree_model.index_of(target, self.current_report)
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.export.files import ExportError
 from desktop.export.screenshot import save_screenshot
-from desktop.store import FactBase
 from desktop.ui.painted import report_painted, when_painted
 from desktop.ui.plot_loader import PlotLoader
+from desktop.ui.report_shelf import ReportShelf
+
+if TYPE_CHECKING:
+    from desktop.userdata import UserData
 
 PROG = "fact-explorer"
 CHART_TIMEOUT_MS = 30_000
@@ -33,7 +37,15 @@ def show_error(message: str) -> None:
 class WindowRun:
     """One window on one fact base: `exec()` shows it, runs the event loop and returns the exit code."""
 
-    def __init__(self, app: QApplication, factbase: FactBase, *, screenshot: Path | None, open_id: str | None):
+    def __init__(
+        self,
+        app: QApplication,
+        shelf: ReportShelf,
+        user_data: UserData | None,
+        *,
+        screenshot: Path | None,
+        open_id: str | None,
+    ) -> None:
         from desktop.ui.main_window import MainWindow
         from desktop.ui.window_state import user_settings
 
@@ -42,7 +54,8 @@ class WindowRun:
         self.open_id = open_id
         self.exit_code = 0
         self.loader = PlotLoader(app)
-        self.window = MainWindow(factbase, self.loader, None if screenshot is not None else user_settings())
+        settings = None if screenshot is not None else user_settings()
+        self.window = MainWindow(shelf, self.loader, settings, user_data)
 
     def exec(self) -> int:
         window = self.window

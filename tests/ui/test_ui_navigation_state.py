@@ -23,13 +23,13 @@ def test_back_and_forward_by_keyboard(qtbot, window):
     back = QKeySequence(QKeySequence.StandardKey.Back)
     forward = QKeySequence(QKeySequence.StandardKey.Forward)
     press(qtbot, window.tree, back)
-    assert window.current_target.key == "fact:ai-datasets-growth"
+    assert window.current_target.local_key == "fact:ai-datasets-growth"
     window.page.setFocus()
     press(qtbot, window.page, back)  # the text view has its own Alt+Left; ours must win there too
-    assert window.current_target.key == "section:data-market"
+    assert window.current_target.local_key == "section:data-market"
     assert "Growing Data Market Participation" in window.page.toPlainText()
     press(qtbot, window.tree, forward)
-    assert window.current_target.key == "fact:ai-datasets-growth"
+    assert window.current_target.local_key == "fact:ai-datasets-growth"
     assert window.tree.currentIndex() == window.tree_model.index_of("fact:ai-datasets-growth")
     window.open_target("section:digital-services")  # a new visit drops what was ahead
     assert not window.window_actions.forward.isEnabled()
@@ -52,10 +52,10 @@ def test_arrows_walk_the_tree_and_enter_opens_the_page(qtbot, window, factbase):
     assert window.tree.hasFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # report → first section
     first = factbase.sections()[0]
-    assert window.current_target.key == f"section:{first.id}"
+    assert window.current_target.local_key == f"section:{first.id}"
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # → its first fact
     fact = factbase.facts(first.id)[0]
-    assert window.current_target.key == f"fact:{fact.id}"
+    assert window.current_target.local_key == f"fact:{fact.id}"
     qtbot.keyClick(window.tree, Qt.Key.Key_Return)
     assert window.page.hasFocus()
 
@@ -72,7 +72,7 @@ def test_tab_and_enter_follow_a_link_in_the_page(qtbot, window):
     if kind == "term":
         assert window.glossary.current_term == unquote(ident)
     else:
-        assert window.current_target.key == anchor
+        assert window.current_target.local_key == anchor
 
 
 def test_find_shortcut_goes_to_the_glossary_filter(qtbot, window):
@@ -83,8 +83,14 @@ def test_find_shortcut_goes_to_the_glossary_filter(qtbot, window):
 
 
 def test_widgets_have_accessible_names(window):
-    for widget in (window.tree, window.page, window.chart.table, window.glossary.filter_edit,
-                   window.glossary.term_list, window.glossary.definition):
+    for widget in (
+        window.tree,
+        window.page,
+        window.chart.table,
+        window.glossary.filter_edit,
+        window.glossary.term_list,
+        window.glossary.definition,
+    ):
         assert widget.accessibleName()
 
 
@@ -95,7 +101,7 @@ def test_state_comes_back_after_a_restart(qtbot, make_window, settings):
     first.glossary_dock.hide()
     first.close()
     second = make_window()
-    assert second.current_target.key == "fact:internet-users"
+    assert second.current_target.local_key == "fact:internet-users"
     assert second.tree.currentIndex() == second.tree_model.index_of("fact:internet-users")
     assert not second.glossary_dock.isVisible()
     assert (second.width(), second.height()) == (700, 520)
@@ -110,10 +116,10 @@ def test_open_id_wins_over_the_saved_page(make_window):
     first.open_target("fact:internet-users")
     first.close()
     second = make_window("data-market")
-    assert second.current_target.key == "section:data-market"
+    assert second.current_target.local_key == "section:data-market"
 
 
 def test_open_term_keeps_the_saved_page(make_window):
     window = make_window("term:Chengdu-Chongqing")
-    assert window.current_target.key == "report"
+    assert window.current_target.local_key == "report"
     assert window.glossary.current_term == "Chengdu-Chongqing"

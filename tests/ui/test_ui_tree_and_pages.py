@@ -5,11 +5,13 @@ from __future__ import annotations
 from tests_ui_helpers import click_text, click_tree
 
 from desktop.domain.formatting import format_with_qualifier
-from desktop.ui.section_tree_model import TARGET_ROLE, SectionTreeModel
+from desktop.domain.target import Target
+from desktop.ui.library_tree_model import TARGET_ROLE, LibraryTreeModel
+from desktop.ui.report_shelf import ReportShelf
 
 
 def test_first_launch_shows_the_report(window, factbase):
-    assert window.current_target.key == "report"
+    assert window.current_target.local_key == "report"
     text = window.page.toPlainText()
     assert factbase.document.title in text
     for section in factbase.sections():
@@ -20,7 +22,7 @@ def test_first_launch_shows_the_report(window, factbase):
 def test_tree_click_shows_value_and_quote(qtbot, window, factbase):
     fact = factbase.fact("5g-base-stations")
     click_tree(qtbot, window, "fact:5g-base-stations")
-    assert window.current_target.key == "fact:5g-base-stations"
+    assert window.current_target.local_key == "fact:5g-base-stations"
     text = window.page.toPlainText()
     assert format_with_qualifier(fact) in text  # the value, large
     assert fact.quote in text  # the source sentence, inside its paragraph
@@ -28,11 +30,13 @@ def test_tree_click_shows_value_and_quote(qtbot, window, factbase):
 
 
 def test_sections_show_their_headline_figure_in_the_tree(factbase, qtmodeltester):
-    model = SectionTreeModel(factbase)
+    shelf = ReportShelf()
+    shelf.add_open(factbase)
+    model = LibraryTreeModel(shelf)
     qtmodeltester.check(model, force_py=True)
     for section in factbase.sections():
         index = model.index_of(f"section:{section.id}")
-        assert index.data(TARGET_ROLE) == f"section:{section.id}"
+        assert Target.parse(index.data(TARGET_ROLE)).local_key == f"section:{section.id}"
         headline = factbase.fact(section.headline_fact_id)
         assert index.data() == section.title
         assert index.siblingAtColumn(1).data() == format_with_qualifier(headline)
@@ -43,14 +47,14 @@ def test_highlighted_figure_opens_its_fact(qtbot, window, factbase):
     window.open_target("section:digital-services")
     fact = factbase.fact("internet-penetration-rate")
     click_text(qtbot, window.page, fact.figure)
-    assert window.current_target.key == "fact:internet-penetration-rate"
+    assert window.current_target.local_key == "fact:internet-penetration-rate"
     assert fact.label in window.page.toPlainText()
 
 
 def test_subheading_figure_opens_the_headline_fact(qtbot, window, factbase):
     window.open_target("section:data-market")
     click_text(qtbot, window.page, "70%")  # first: the sub-heading "New Data Products Increase 70% …"
-    assert window.current_target.key == "fact:new-data-products-growth"
+    assert window.current_target.local_key == "fact:new-data-products-growth"
 
 
 def test_derived_fact_is_marked_with_its_formula(window, factbase):
@@ -72,7 +76,7 @@ def test_fact_page_lists_terms_and_other_facts(window, factbase):
 
 def test_unknown_target_keeps_the_page_and_says_why(window):
     assert not window.open_target("fact:no-such-fact")
-    assert window.current_target.key == "report"
+    assert window.current_target.local_key == "report"
     assert "unknown fact" in window.statusBar().currentMessage()
 
 
