@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from desktop.domain.formatting import format_fact
 from desktop.store import Fact, FactBase
@@ -14,6 +16,8 @@ from desktop.store import Fact, FactBase
 FACT_FIELDS = ["id", "section_id", "section", "label", "value", "unit", "qualifier", "period", "kind", "quote"]
 RANGE_FIELDS = ["value_min", "value_max"]
 DERIVED_FIELDS = ["derived", "formula", "derived_from"]
+BLOCK = 1000  # rows read and written at a time
+_json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C encoder, as ensure_ascii=False
 
 
 def fact_record(fact: Fact, section_title: str) -> dict[str, Any]:
@@ -43,26 +47,67 @@ def _numbers_as_ints(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_facts(factbase: FactBase, args: argparse.Namespace) -> int:
+    """Every fact, streamed: rows are read a block at a time and written a block at a time (flat memory)."""
     titles = {s.id: s.title for s in factbase.sections()}
-    facts = factbase.facts()
-    records = [_numbers_as_ints(fact_record(f, titles[f.section_id])) for f in facts]
+    records = (_numbers_as_ints(fact_record(f, titles[f.section_id])) for f in factbase.iter_facts(BLOCK))
     out = sys.stdout
     if args.format == "json":
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json_array(records, out)
     elif args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=FACT_FIELDS + RANGE_FIELDS + DERIVED_FIELDS, lineterminator="\n")
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FACT_FIELDS + RANGE_FIELDS + DERIVED_FIELDS, lineterminator="\n")
         writer.writeheader()
-        for record in records:
+        for count, record in enumerate(records, start=1):
             if "derived_from" in record:
                 record["derived_from"] = " ".join(record["derived_from"])
             writer.writerow(record)
+            if count % BLOCK == 0:
+                out.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        out.write(buffer.getvalue())
     else:
-        width = max((len(f.id) for f in facts), default=0)
-        for fact in facts:
+        width = factbase.longest_fact_id()
+        lines: list[str] = []
+        for fact in factbase.iter_facts(BLOCK):
             derived = "  (derived)" if fact.derived else ""
-            out.write(f"{fact.id:<{width}}  {format_fact(fact)}, {fact.period}: {fact.label}{derived}\n")
+            lines.append(f"{fact.id:<{width}}  {format_fact(fact)}, {fact.period}: {fact.label}{derived}\n")
+            if len(lines) == BLOCK:
+                out.write("".join(lines))
+                lines.clear()
+        out.write("".join(lines))
     return 0
+
+
+def write_json_array(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """What json.dump(list(records), out, ensure_ascii=False, indent=2) writes, without holding the list.
+
+    json.dump(indent=...) uses the pure-Python encoder and, unbuffered, writes once per token (100 s at 1M facts,
+    docs/performance.md); here each value goes through the C string encoder and a block of records is one write.
+    """
+    block: list[str] = []
+    first = True
+    for record in records:
+        block.append(("[\n" if first else ",\n") + _record_json(record))
+        first = False
+        if len(block) == BLOCK:
+            out.write("".join(block))
+            block.clear()
+    block.append("[]\n" if first else "\n]\n")
+    out.write("".join(block))
+
+
+def _record_json(record: dict[str, Any]) -> str:
+    fields = []
+    for key, value in record.items():
+        if isinstance(value, str):
+            text = _json_string(value)
+        elif value is None or isinstance(value, (bool, int, float)):
+            text = json.dumps(value)
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        fields.append(f"    {_json_string(key)}: {text}")
+    return "  {\n" + ",\n".join(fields) + "\n  }"
 
 
 def run_glossary(factbase: FactBase, args: argparse.Namespace) -> int:

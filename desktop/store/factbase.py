@@ -185,6 +185,10 @@ class FactBase:
         """Every fact id. Small bases only; tables page through fact_ids_page, lookups use has_fact."""
         return [r[0] for r in self._rows("SELECT id FROM facts ORDER BY section_id, position")]
 
+    def longest_fact_id(self) -> int:
+        """The length of the longest fact id, for aligning a listing (one pass over the id index)."""
+        return int(self._conn.execute("SELECT coalesce(max(length(id)), 0) FROM facts").fetchone()[0])
+
     def has_fact(self, fact_id: str) -> bool:
         return self._conn.execute("SELECT 1 FROM facts WHERE id = ?", (fact_id,)).fetchone() is not None
 
