@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from desktop.cli import chart, cite, desktop_files, diff, library, listing, notes, series, serve, sheet
 from desktop.cli import import_report
+from desktop.cli import search as search_command
 from desktop.cli.errors import CommandError
 
 COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParser]], None]] = [
@@ -26,6 +27,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     library.add_parser,
     notes.add_parser,
     import_report.add_parser,
+    search_command.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]
