@@ -46,11 +46,15 @@ class NotMetric:
 
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CARDINAL_WORDS = "|".join(k for k, v in w.CARDINALS.items() if v is not None)
 _CANDIDATE = re.compile(
     rf"(?P<num>{NUM})|(?<![\w-])(?P<ord>{'|'.join(w.ORDINALS)})(?![\w])|(?<![\w-])(?P<fold>{'|'.join(w.FOLD_WORDS)})"
-    r"(?![\w-])",
+    rf"(?![\w-])|(?<![\w-])(?P<card>{_CARDINAL_WORDS})\s+(?P<card_scale>thousand|million|billion|trillion|per\s?cent|percent)"
+    r"\b",
     re.IGNORECASE,
 )
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)  # "rose from 3% to 5%": levels, not the rise
+_DEGREES = re.compile(r"\s?°\s?[CF]?")
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|(?:RMB|CNY|USD|EUR|GBP)\s?)$")
 _SCALE_AFTER = re.compile(r"(?:\s+(thousand|million|billion|trillion)\b|(bn|mn)\b)", re.IGNORECASE)
 _MONEY_SCALE_AFTER = re.compile(r"(?:\s*(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)", re.IGNORECASE)
@@ -129,6 +133,8 @@ def find_figures(sentence: str) -> tuple[list[Figure], list[NotMetric]]:
             found = _read_numeral(sentence, match.start(), match.end())
         elif match["ord"]:
             found = _read_ordinal(sentence, match.start(), match.end())
+        elif match["card"]:
+            found = _read_cardinal(match)
         else:
             word = match["fold"].lower()
             found = Figure(match.start(), match.end(), match.group(), float(w.FOLD_WORDS[word]), None, None,
@@ -145,6 +151,20 @@ def find_figures(sentence: str) -> tuple[list[Figure], list[NotMetric]]:
 
 def _with(figure: Figure, qualifier: str) -> Figure:
     return replace(figure, qualifier=qualifier)
+
+
+def _read_cardinal(match: re.Match[str]) -> Figure:
+    """'two million people', 'ten per cent': a number written as a word, with a scale or per cent after it."""
+    sentence = match.string
+    value = float(w.CARDINALS[match["card"].lower()] or 0)
+    scale_word = match["card_scale"].lower()
+    if scale_word in w.SCALES:
+        value *= w.SCALES[scale_word]
+        noun = noun_after(sentence, match.end())
+        unit, kind = _lower_word(unit_of(noun)), "count"
+    else:
+        noun, unit, kind = "", "%", "share"
+    return Figure(match.start(), match.end(), match.group(), value, None, None, unit, "exact", kind, noun)
 
 
 def _read_ordinal(sentence: str, start: int, end: int) -> Figure | NotMetric:
@@ -205,6 +225,9 @@ def _read_numeral(sentence: str, start: int, end: int) -> Figure | NotMetric:  #
             return NotMetric(start, end, number, "a year (read as a period, not a metric)")
 
     fig_start = currency.start() if currency else start
+    sign = 1.0
+    if not currency and (before.endswith("−") or (before.endswith("-") and before[-2:-1] in ("", " ", "("))):
+        sign, fig_start = -1.0, start - 1  # "−2.1%": a minus sign written before the digits
     if not currency:
         between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
         from_ = between.start() if between else None
@@ -240,7 +263,9 @@ def _read_numeral(sentence: str, start: int, end: int) -> Figure | NotMetric:  #
     elif percent:
         unit, cursor = "%", percent.end()
         rest = sentence[cursor:]
-        if _DECLINE.search(sentence[:fig_start]) or _DECLINE_AFTER.match(rest):
+        if _LEVEL_BEFORE.search(sentence[:fig_start]):
+            kind = "share"
+        elif _DECLINE.search(sentence[:fig_start]) or _DECLINE_AFTER.match(rest):
             kind = "decline"
         elif _GROWTH.search(sentence[:fig_start]) or _GROWTH_AFTER.match(rest):
             kind = "growth"
@@ -248,6 +273,8 @@ def _read_numeral(sentence: str, start: int, end: int) -> Figure | NotMetric:  #
             kind = "share"
     elif fold:
         unit, kind, cursor = "times", "multiple", fold.end()
+    elif degrees := _DEGREES.match(sentence, cursor):
+        unit, cursor = "°" + degrees.group().strip(" °"), degrees.end()
     elif currency:
         unit, kind = w.CURRENCY_PREFIXES[currency.group().strip()], "money"
     elif money_word:
@@ -270,7 +297,7 @@ def _read_numeral(sentence: str, start: int, end: int) -> Figure | NotMetric:  #
             unit = unit or _lower_word(head_noun(noun))
         unit = unit or _lower_word(unit_of(noun))
     text = sentence[fig_start:cursor]
-    low = _base(number, scale)
+    low = sign * _base(number, scale)
     if second is None:
         return Figure(fig_start, cursor, text, low, None, None, unit, qualifier, kind, noun)
     return Figure(fig_start, cursor, text, None, low, _base(second, scale), unit, qualifier, kind, noun)

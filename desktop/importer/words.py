@@ -11,6 +11,11 @@ FOLD_WORDS = {
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "twentyfold": 20, "hundredfold": 100, "thousandfold": 1000,
 }  # fmt: skip
+CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "several hundred": None,
+}  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 MONEY_SCALES = {**SCALES, "m": 1e6, "k": 1e3, "b": 1e9, "tn": 1e12}
 CURRENCY_PREFIXES = {
@@ -24,7 +29,8 @@ CURRENCY_WORDS = {
 # Units written straight after the digits ("4.2TWh", "12km").
 ATTACHED_UNITS = {"km", "kg", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw", "tw", "mm", "cm", "t", "bn", "mn", "x"}
 MEASURE_UNITS = {"km", "kilometres", "kilometers", "kg", "tonnes", "tons", "kwh", "mwh", "gwh", "twh", "kw", "mw",
-                 "gw", "tw", "eflops", "pflops", "hectares", "litres", "liters", "mu"}  # fmt: skip
+                 "gw", "tw", "eflops", "pflops", "hectares", "litres", "liters", "mu", "m", "cm", "mm", "g", "t",
+                 "ha", "l", "mph", "km/h"}  # fmt: skip
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
 # A capitalised word before a number that makes the number part of a name: "Line 3", "No. 7", "Terminal 2".

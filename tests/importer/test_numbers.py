@@ -46,6 +46,16 @@ FIGURES = [
     ("Wind farms generated 46.2 TWh of electricity.", "46.2", (46.2,), "TWh", "exact", "count"),
     ("1.07 Billion People Use Electronic Cards", "1.07 Billion", (1.07e9,), "people", "exact", "count"),
     ("The board supplied 86.4 million cubic metres.", "86.4 million", (86.4e6,), "cubic metres", "exact", "count"),
+    ("Two million people voted.", "Two million", (2e6,), "people", "exact", "count"),
+    ("Ten per cent of trips were late.", "Ten per cent", (10,), "%", "exact", "share"),
+    ("Prices rose from 3% to 5%.", "3%", (3,), "%", "exact", "share"),
+    ("Prices rose from 3% to 5%.", "5%", (5,), "%", "exact", "share"),
+    ("Unemployment was 4.1%, down from 4.5% a year earlier.", "4.5%", (4.5,), "%", "exact", "share"),
+    ("The balance showed a −2.1% change.", "−2.1%", (-2.1,), "%", "exact", "share"),
+    ("Temperatures reached 40°C in July.", "40°C", (40,), "°C", "exact", "count"),
+    ("The bridge is 1,200 m long.", "1,200", (1200,), "m", "exact", "count"),
+    ("Revenue reached HK$12bn in FY2024.", "HK$12bn", (12e9,), "HK$", "exact", "money"),
+    ("Output rose 5–8% in 2024.", "5–8%", (5, 8), "%", "exact", "range"),
 ]  # fmt: skip
 
 
@@ -82,6 +92,8 @@ NOT_METRICS = [
     ("Third-party services improved.", "Third-party", "compound"),
     ("It was the first increase since 2021.", "first", "ordinal"),
     ("Trains leave at 10:30 daily.", "10", "time"),
+    ("Revenue reached HK$12bn in FY2024.", "FY2024", "name"),
+    ("The ratio was 1:4.", "1", "ratio"),
 ]
 
 
