@@ -20,9 +20,15 @@ from desktop.store import FactBase
 
 def run_serve(factbase: FactBase, args: argparse.Namespace) -> int:
     from desktop.serve import DatasetteMissing, build_metadata, make_datasette, require_datasette, served_paths
+    from desktop.userdata import UserDataError
 
     named = ([args.db] if args.db is not None else []) + list(args.paths)
-    paths = served_paths(bundled_factbase(), named, library=not args.no_library)
+    try:
+        paths = served_paths(bundled_factbase(), named, library=not args.no_library)
+    except UserDataError as exc:
+        # The library is a convenience here: a damaged one must not stop the named files being served.
+        print(f"fact-explorer: your library is not served: {exc}", file=sys.stderr)
+        paths = served_paths(bundled_factbase(), named, library=False)
     metadata = build_metadata(paths)  # a missing or broken file: FactBaseError, one line and exit 1
     if args.write_metadata is not None:
         _write_metadata(args.write_metadata, metadata)

@@ -1,16 +1,19 @@
 """Which fact bases `serve` serves: the bundled one, any named on the command line, and the user's library.
 
-The library belongs to desktop.userdata (another part of the app); until it exists, or when it lists nothing,
-serve shows the bundled fact base and the named files. A file named twice is served once.
+The library is desktop.userdata's; serving reads it only when the user's data file already exists (serving
+never creates it), and leaves out entries whose file has gone. A file named twice is served once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from desktop.userdata import UserData, user_database_path
 
 
 def served_paths(bundled: Path, named: Sequence[Path], *, library: bool = True) -> list[Path]:
+    """The files to serve, in order, each once. UserDataError when the library is asked for and unreadable."""
     candidates = [bundled, *named, *(library_paths() if library else [])]
     seen: set[Path] = set()
     paths: list[Path] = []
@@ -23,26 +26,8 @@ def served_paths(bundled: Path, named: Sequence[Path], *, library: bool = True) 
 
 
 def library_paths() -> list[Path]:
-    """The fact bases the user's library lists, if the library exists and lists any. Serving never creates it."""
-    try:
-        from desktop.userdata import UserData  # type: ignore[attr-defined]
-        from desktop.userdata.location import user_database_path
-    except ImportError:
-        return []
+    """The fact bases the user's library lists whose files are there (a removed USB stick is not served)."""
     if not user_database_path().exists():
         return []
-    userdata = UserData.open()
-    try:
-        return _entry_paths(userdata.library())
-    finally:
-        getattr(userdata, "close", lambda: None)()
-
-
-def _entry_paths(entries: Iterable[object]) -> list[Path]:
-    paths = []
-    for entry in entries:
-        path = getattr(entry, "path", None)
-        # An entry whose file has gone (a removed USB stick) is not served; the window shows it as missing.
-        if path is not None and Path(path).is_file():
-            paths.append(Path(path))
-    return paths
+    with UserData.open() as userdata:
+        return [entry.path for entry in userdata.library() if Path(entry.path).is_file()]

@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,8 @@ def _copy(source: Path, target: Path) -> Path:
     return target
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_only(path: Path) -> closing[sqlite3.Connection]:
+    return closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
 
 
 def test_versions_answer(tiny_factbase_path: Path) -> None:
@@ -214,3 +215,43 @@ print(qt)
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_library_is_served_without_its_missing_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tiny_factbase_path: Path
+) -> None:
+    from desktop.userdata import UserData
+
+    monkeypatch.setenv("FACT_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    kept = _copy(tiny_factbase_path, tmp_path / "kept.sqlite")
+    gone = _copy(tiny_factbase_path, tmp_path / "gone.sqlite")
+    with closing(sqlite3.connect(gone)) as conn:  # a scratch copy made another report (its identity is its source)
+        conn.execute("UPDATE meta SET value = 'another report' WHERE key = 'title'")
+        conn.commit()
+    with UserData.open() as userdata:
+        userdata.add_report(kept)
+        userdata.add_report(gone)
+        assert len(userdata.library()) == 3  # the bundled report, kept, gone
+    gone.unlink()
+    started: list[Any] = []
+    monkeypatch.setattr("desktop.serve.run_server", lambda ds, host, port: started.append(ds))
+    assert main(["serve"]) == 0
+    served = {name for name in started[0].databases if not name.startswith("_")}
+    assert served == {"factbase", "kept"}
+    assert main(["serve", "--no-library"]) == 0
+    assert {name for name in started[1].databases if not name.startswith("_")} == {"factbase"}
+
+
+def test_a_damaged_library_leaves_the_named_files_served(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_factbase_path: Path
+) -> None:
+    from desktop.userdata import user_database_path
+
+    monkeypatch.setenv("FACT_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    user_database_path().parent.mkdir(parents=True)
+    user_database_path().write_bytes(b"this is not a database" * 100)
+    started: list[Any] = []
+    monkeypatch.setattr("desktop.serve.run_server", lambda ds, host, port: started.append(ds))
+    assert main(["serve", "--db", str(tiny_factbase_path)]) == 0
+    assert {"factbase", "tiny"} <= set(started[0].databases)
+    assert "your library is not served" in capsys.readouterr().err
