@@ -222,3 +222,14 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_an_installation_without_the_files_says_so(
+    data_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A wheel whose package data left out .desktop and .xml files: one line, exit 1, nothing half-installed.
+    monkeypatch.setattr("desktop.desktop_files.source_dir", lambda: tmp_path / "no-such-resources")
+    assert main(["install-desktop-files"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{APP_ID}.desktop" in err
+    assert not any(data_home.iterdir())
