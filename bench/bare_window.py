@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.first_paint import report_painted, when_painted
 from desktop.export.screenshot import save_screenshot
+from desktop.ui.painted import report_painted, when_painted
 
 
 def main(out: str) -> int:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 PROG = "fact-explorer"
 # Options that only the window reads: given with a subcommand they would be silently ignored, so they are refused.
-WINDOW_OPTIONS = {"screenshot": "--screenshot", "open_id": "--open", "files": "FILE"}
+WINDOW_OPTIONS = {"screenshot": "--screenshot", "open_id": "--open", "theme": "--theme", "files": "FILE"}
 
 
 def _global_options(for_subcommand: bool) -> argparse.ArgumentParser:
@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--open", dest="open_id", metavar="ID", help="start on this fact or section (or term:NAME for a glossary term)"
     )
+    parser.add_argument(
+        "--theme", choices=["system", "light", "dark"], help="the window's theme (default: as chosen in View ▸ Theme)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add_parser in COMMANDS:
         add_parser(sub, [_global_options(for_subcommand=True)])
@@ -67,7 +70,7 @@ def _split_files(argv: list[str], parser: argparse.ArgumentParser) -> tuple[list
     """`fact-explorer PATH…` (a file manager's %F) opens fact bases: positional words before any command name
     that are not command names are files. The rest of argv goes to the parser as it is."""
     commands = set(_subcommands(parser))
-    takes_value = {"--db", "--screenshot", "--open"}
+    takes_value = {"--db", "--screenshot", "--open", "--theme"}
     files: list[Path] = []
     rest: list[str] = []
     i = 0
@@ -178,7 +181,6 @@ def _run_window(args: argparse.Namespace) -> int:
         app = qt_runtime.start_qt(headless=args.screenshot is not None)
     except qt_runtime.PlatformError as exc:
         return _fail(str(exc), 1)
-    _apply_colour_scheme(app)
 
     from desktop.ui.startup import WindowRun, show_error
 
@@ -194,7 +196,7 @@ def _run_window(args: argparse.Namespace) -> int:
     user_data = None if args.screenshot is not None else _open_user_data()
     shelf = _shelf(factbase, user_data)
     try:
-        run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id)
+        run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id, theme=args.theme)
         return run.exec()
     finally:
         shelf.close()
@@ -227,11 +229,3 @@ def _shelf(factbase: FactBase, user_data: UserData | None) -> ReportShelf:
     for entry in user_data.library():
         shelf.add_entry(ShelfEntry(entry.id, entry.title, entry.path, entry.bundled))
     return shelf
-
-
-def _apply_colour_scheme(app: object) -> None:
-    scheme = os.environ.get("FACT_EXPLORER_COLOR_SCHEME", "").lower()  # "dark"/"light": screenshots of both
-    if scheme:
-        from desktop.ui.theme import apply_colour_scheme
-
-        apply_colour_scheme(app, scheme)  # type: ignore[arg-type]

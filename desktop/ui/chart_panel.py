@@ -63,6 +63,14 @@ class ChartPanel(QWidget):
         loader.loaded.connect(self._on_plot_module_ready)
         loader.failed.connect(self._on_plot_module_failed)
 
+    def set_dark(self, dark: bool) -> None:
+        """Draw charts in the dark palette or the light one; the chart shown is drawn again."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        if self.plot_widget is not None:
+            self._set_spec(self.spec)
+
     @property
     def is_ready(self) -> bool:
         """True once what is to be shown is shown: a chart, 'no chart', or why charts are unavailable."""

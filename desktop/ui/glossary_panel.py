@@ -87,6 +87,12 @@ class GlossaryPanel(QWidget):
         self.definition.clear()
         self._empty.setVisible(False)
 
+    def set_colours(self, colours: PageColours) -> None:
+        self._colours = colours
+        index = self.term_list.currentIndex()
+        if index.isValid():
+            self._on_current_changed(index, index)
+
     @property
     def current_term(self) -> str | None:
         index = self.term_list.currentIndex()

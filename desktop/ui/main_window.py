@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from desktop import __version__
 from desktop.domain.formatting import fact_sentence
@@ -22,7 +22,7 @@ from desktop.ui.link_browser import LinkBrowser
 from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.report_shelf import ReportShelf
-from desktop.ui.theme import page_colours
+from desktop.ui.theme import Theme, add_theme_menu, page_colours
 from desktop.ui.window_state import last_target, restore_window_state, save_window_state
 from desktop.ui.worker import Worker
 
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         loader: PlotLoader,
         settings: QSettings | None = None,
         user_data: UserData | None = None,
+        theme: Theme | None = None,
     ) -> None:
         super().__init__()
         if isinstance(reports, FactBase):
@@ -108,6 +109,19 @@ class MainWindow(QMainWindow):
         self._summary = ""
         self._show_report(self.current_report)
         self._fit_to_screen()
+        self.theme = theme
+        if theme is not None:
+            add_theme_menu(self.menuBar(), theme)
+            theme.changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self) -> None:
+        """New colours for pages, the glossary and the chart; the page viewed is drawn again in them."""
+        # The application's palette, not the window's: widgets take the new one only on their next event.
+        self._colours = page_colours(QApplication.palette())
+        self.glossary.set_colours(self._colours)
+        self.chart.set_dark(self._colours.dark)
+        if self.current_target is not None:
+            self.open_target(self.current_target, record=False)
 
     # Reports ---------------------------------------------------------------------------------------------------
     @property

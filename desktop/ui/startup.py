@@ -45,6 +45,7 @@ class WindowRun:
         *,
         screenshot: Path | None,
         open_id: str | None,
+        theme: str | None = None,
     ) -> None:
         from desktop.ui.main_window import MainWindow
         from desktop.ui.window_state import user_settings
@@ -54,8 +55,11 @@ class WindowRun:
         self.open_id = open_id
         self.exit_code = 0
         self.loader = PlotLoader(app)
+        from desktop.ui.theme import Theme
+
         settings = None if screenshot is not None else user_settings()
-        self.window = MainWindow(shelf, self.loader, settings, user_data)
+        self.theme = Theme(app, settings, theme)
+        self.window = MainWindow(shelf, self.loader, settings, user_data, self.theme)
 
     def exec(self) -> int:
         window = self.window

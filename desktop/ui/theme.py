@@ -1,11 +1,23 @@
-"""Colours for rich text that follow the window's palette, light or dark."""
+"""The window's theme: System (follows the desktop's colour scheme, live), Light or Dark.
+
+Qt 6.5+ tells the desktop's scheme through QStyleHints.colorScheme() and its colorSchemeChanged signal; where the
+platform has no dark palette of its own (Xvfb, some desktops) a dark scheme gets ours, on the Fusion style. The
+choice is kept in the settings; pages, the glossary and charts recolour when it changes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from typing import Literal
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.text.pages import PageColours
+
+ThemeChoice = Literal["system", "light", "dark"]
+THEMES: dict[str, str] = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+_SETTING = "view/theme"
 
 _DARK = PageColours(
     text="#e6e6e6",
@@ -16,17 +28,6 @@ _DARK = PageColours(
     quote_bg="#1e3452",
     dark=True,
 )
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def page_colours(palette: QPalette) -> PageColours:
-    if not is_dark(palette):
-        return PageColours(text=palette.color(QPalette.ColorRole.Text).name())
-    return _DARK
-
 
 _DARK_ROLES = {
     "Window": "#202124",
@@ -49,6 +50,16 @@ _DARK_ROLES = {
 }
 
 
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def page_colours(palette: QPalette) -> PageColours:
+    if not is_dark(palette):
+        return PageColours(text=palette.color(QPalette.ColorRole.Text).name())
+    return _DARK
+
+
 def dark_palette() -> QPalette:
     """A dark palette for the Fusion style, for when the platform does not supply one (Xvfb, some desktops)."""
     palette = QPalette()
@@ -59,9 +70,75 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_colour_scheme(app: QApplication, scheme: str) -> None:
-    """'dark' or 'light' forces that palette (Fusion style); anything else leaves the platform's choice."""
-    if scheme not in ("dark", "light"):
+def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt
+
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+class Theme(QObject):
+    """Applies a theme choice to the application and says when the colours changed (`changed`)."""
+
+    changed = Signal()
+
+    def __init__(self, app: QApplication, settings: QSettings | None = None, choice: str | None = None) -> None:
+        super().__init__(app)
+        self._app = app
+        self._settings = settings
+        self._platform_style = app.style().name()
+        self.choice: ThemeChoice = _valid(choice or (settings.value(_SETTING) if settings is not None else None))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        self._apply()
+
+    @property
+    def dark(self) -> bool:
+        return self.choice == "dark" or (self.choice == "system" and system_is_dark())
+
+    def set_choice(self, choice: str) -> None:
+        self.choice = _valid(choice)
+        if self._settings is not None:
+            self._settings.setValue(_SETTING, self.choice)
+        self._apply()
+        self.changed.emit()
+
+    def _apply(self) -> None:
+        if self.dark:
+            self._app.setStyle("Fusion")
+            self._app.setPalette(dark_palette())
+        elif self.choice == "light":
+            self._app.setStyle("Fusion")
+            self._app.setPalette(self._app.style().standardPalette())
+        else:  # the platform's own look, light
+            self._app.setStyle(self._platform_style)
+            self._app.setPalette(self._app.style().standardPalette())
+
+    def _on_system_scheme_changed(self, _scheme: object) -> None:
+        if self.choice == "system":
+            self._apply()
+            self.changed.emit()
+
+
+def _valid(choice: object) -> ThemeChoice:
+    return choice if choice in THEMES else "system"  # type: ignore[return-value]
+
+
+def add_theme_menu(menu_bar: object, theme: Theme) -> None:
+    """View ▸ Theme: System, Light, Dark, one of them checked."""
+    from PySide6.QtGui import QAction, QActionGroup
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    assert isinstance(menu_bar, QMenuBar)
+    view = next((a.menu() for a in menu_bar.actions() if a.text() == "&View"), None)
+    if not isinstance(view, QMenu):
         return
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
+    view.addSeparator()
+    submenu = view.addMenu("&Theme")
+    group = QActionGroup(submenu)
+    for choice, text in THEMES.items():
+        action = QAction(text, submenu)
+        action.setCheckable(True)
+        action.setChecked(choice == theme.choice)
+        action.setData(choice)
+        action.triggered.connect(lambda _checked=False, c=choice: theme.set_choice(c))
+        group.addAction(action)
+        submenu.addAction(action)

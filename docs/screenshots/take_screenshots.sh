@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 APP=${APP:-.venv/bin/fact-explorer}
 OUT=docs/screenshots
 shoot() {  # name open-id scheme
-    FACT_EXPLORER_COLOR_SCHEME=$3 xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" --open "$2" --screenshot "$OUT/$1.png"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" --theme "$3" --open "$2" --screenshot "$OUT/$1.png"
 }
 for scheme in light dark; do
     suffix=$([ "$scheme" = dark ] && echo "-dark" || echo "")

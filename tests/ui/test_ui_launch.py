@@ -16,7 +16,6 @@ from desktop.ui import startup
 
 def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    env.pop("FACT_EXPLORER_COLOR_SCHEME", None)
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path
     )
