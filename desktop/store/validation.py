@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.store.errors import FactBaseError
 
@@ -267,10 +268,25 @@ def _scan(conn: sqlite3.Connection, path: Path, table: str, columns: list[Column
     checks = [*(c for column in columns for c in _column_checks(table, column)), *ROW_CHECKS.get(table, [])]
     case = " ".join(f"WHEN {condition} THEN {n}" for n, (_, condition, _) in enumerate(checks, start=1))
     sql = f'SELECT rowid, bad FROM (SELECT rowid, CASE {case} ELSE 0 END AS bad FROM "{table}") WHERE bad LIMIT 1'
-    row = conn.execute(sql).fetchone()
+    try:
+        row = conn.execute(sql).fetchone()
+    except FactBaseError as exc:
+        if "too long to read safely" not in exc.problem:
+            raise
+        row = _scan_past_the_length_limit(conn, sql)
     if row is not None:
         column, _, problem = checks[row[1] - 1]
         raise FactBaseError(path, f"table {table}, row {row[0]}, column {column}: {problem}")
+
+
+def _scan_past_the_length_limit(conn: sqlite3.Connection, sql: str) -> Any:
+    """A value over the length limit stopped the scan: run it once more with SQLite's own ceiling, only to find
+    the row (loading that one value), so the message can name it like any other."""
+    limit = conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1_000_000_000)
+    try:
+        return conn.execute(sql).fetchone()
+    finally:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limit)
 
 
 def _indexed_checks(conn: sqlite3.Connection, path: Path, table: str, columns: list[Column]) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -111,6 +112,16 @@ def _header_patch(offset: int, value: bytes, size: int | None = None) -> Callabl
         return path
 
     return make
+
+
+def _nan_value(good: Path, folder: Path) -> Path:
+    """A NaN written into the file's bytes (SQLite itself never stores one): every copy of a fact's value."""
+    # A fractional value, because SQLite writes a whole REAL as an integer on disk.
+    path = _set("facts", "value", "8200.123", FACT)(good, folder)
+    data = path.read_bytes()
+    assert struct.pack(">d", 8200.123) in data
+    path.write_bytes(data.replace(struct.pack(">d", 8200.123), struct.pack(">d", float("nan"))))
+    return path
 
 
 def _fifo(good: Path, folder: Path) -> Path:
@@ -382,13 +393,14 @@ CASES: list[Case] = [
     Case("extra-column-and-table", _sql("ALTER TABLE facts ADD COLUMN note TEXT", "CREATE TABLE other (x)"), "ok"),
     # Content.
     Case("label-of-10-mb", _set("facts", "label", f"big({TEN_MB})", FACT), "refused", "column label"),
-    Case("label-of-40-mb", _set("facts", "label", f"big({4 * TEN_MB})", FACT), "refused", "too long"),
+    Case("label-of-40-mb", _set("facts", "label", f"big({4 * TEN_MB})", FACT), "refused", "row 3, column label"),
     Case("paragraph-of-2-mb", _set("paragraphs", "text", "text || big(2000000)"), "refused", "column text"),
     Case("value-9e999", _set("facts", "value", "9e999", FACT), "refused", "not a finite number"),
     Case("value-minus-9e999", _set("facts", "value", "-9e999", FACT), "refused", "column value"),
     Case("value-min-9e999", _set("facts", "value_min", "9e999", "value_min IS NOT NULL"), "refused", "value_min"),
     Case("value-as-text", _set("facts", "value", "'a lot'", FACT), "refused", "column value"),
     Case("value-as-blob", _set("facts", "value", "x'0102'", FACT), "refused", "column value"),
+    Case("value-nan-in-the-bytes", _nan_value, "refused", "has no value"),
     Case("value-huge-integer", _set("facts", "value", "9223372036854775807", FACT), "ok"),
     Case("no-value-at-all", _set("facts", "value", "NULL", FACT), "refused", "has no value"),
     Case("label-null", _set("facts", "label", "NULL", FACT), "refused", "column label: is NULL"),
