@@ -47,6 +47,7 @@ def _add_library(
     """The user's library joins the fact bases searched, and their decisions on this fact apply."""
     try:
         from desktop.userdata.database import UserDataError
+        from desktop.userdata.series_library import series_decisions_map
         from desktop.userdata.user_data import UserData
     except ImportError:  # a build without the user database: --with alone names the other reports
         return
@@ -64,11 +65,8 @@ def _add_library(
         except FactBaseError as exc:
             print(f"fact-explorer: skipped {exc}", file=sys.stderr)
         opened.add(Path(entry.path).resolve())
-    paths_by_report = {user.report_id(fb): fb.path.resolve() for fb in library}
-    for decision in user.series_decisions(user.report_id(factbase), fact_id):
-        path = paths_by_report.get(decision.other.report_id)
-        if path is not None:
-            decisions[(path, decision.other.fact_id)] = decision.decision
+    paths_by_report = {user.report_id(fb): fb.path for fb in library}
+    decisions.update(series_decisions_map(user, user.report_id(factbase), fact_id, paths_by_report))
 
 
 def member_record(member: SeriesMember) -> dict[str, Any]:

@@ -1,0 +1,60 @@
+"""The time chart of one metric across reports (desktop.charts.spec.series), on reports written for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.charts.spec import chart_table
+from desktop.charts.spec.series import chart_for_series
+from desktop.domain.series import find_series
+from desktop.store import FactBase
+
+REPORTS = Path(__file__).resolve().parents[1] / "domain" / "reports"
+
+
+@pytest.fixture(scope="module")
+def other_paths(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from db.build import build
+
+    folder = tmp_path_factory.mktemp("series-chart")
+    return [build(folder / f"{name}.sqlite", REPORTS / name) for name in ("ostmark-2023", "ostmark-2025")]
+
+
+@pytest.fixture
+def others(other_paths: list[Path]) -> Iterator[list[FactBase]]:
+    opened = [FactBase.open(p) for p in other_paths]
+    yield opened
+    for fb in opened:
+        fb.close()
+
+
+def test_one_bar_per_report_in_time_order_with_the_fact_viewed_highlighted(tiny_factbase, others):
+    series = find_series(tiny_factbase.fact("residents"), tiny_factbase, others)
+    spec = chart_for_series(series)
+    assert spec is not None
+    assert [b.label for b in spec.bars] == [m.fact.period for m in series.members]
+    assert [b.label for b in spec.bars] == ["end of 2023", "end of 2024", "end of June 2025"]
+    assert [b.highlighted for b in spec.bars] == [False, True, False]
+    assert [b.raw_value for b in spec.bars] == [m.fact.value for m in series.members]
+    assert spec.value_axis == "people" and spec.unit == "people"
+    assert not spec.horizontal  # time runs left to right
+    # Where each figure comes from is said under the chart and in its footer.
+    for member in series.members:
+        assert any(member.report_title in note for note in spec.notes)
+        assert member.report_title in spec.provenance
+    assert [text for _label, text in chart_table(spec)] == [b.text for b in spec.bars]
+
+
+def test_a_fact_alone_has_no_series_chart(tiny_factbase):
+    series = find_series(tiny_factbase.fact("residents"), tiny_factbase, [])
+    assert chart_for_series(series) is None
+
+
+def test_a_share_series_reads_on_a_0_to_100_axis(tiny_factbase, others):
+    series = find_series(tiny_factbase.fact("permits-online"), tiny_factbase, others)
+    spec = chart_for_series(series)
+    assert spec is not None and len(spec.bars) >= 2
+    assert spec.value_range == (0.0, 100.0)
