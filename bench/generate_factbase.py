@@ -231,8 +231,9 @@ class Generator:
                 tail = f" {unit if kind == 'count' else ''} in {self.text(self.rng.randint(6, 14))}"
                 if term:
                     tail += f" across the {term}"
-                rare = fact_number % max(1, self.facts // RARE_COUNT)
-                if rare < len(RARE_WORDS) and fact_number // max(1, self.facts // RARE_COUNT) < RARE_COUNT:
+                step = max(1, self.facts // RARE_COUNT)
+                rare = (fact_number - 1) % step
+                if rare < len(RARE_WORDS) and (fact_number - 1) // step < RARE_COUNT:
                     tail += f" near {RARE_WORDS[rare]}"
                 quote = f"{lead}{figure}{tail.replace('  ', ' ')}."
                 quote_start = sum(len(q) + 1 for q in quotes)

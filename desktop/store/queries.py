@@ -49,22 +49,38 @@ class FactFilter:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Characters that join the parts of one word ("e-commerce", "79.7", "China's"): its parts stay one phrase.
+# Every other non-word character (quotes, * ^ : ( ) { } + and the rest) separates words.
+_SEPARATOR = re.compile(r"[^\w\-'’./]+", re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # typed as FTS5 would read them, they are dropped, not required
 
 
 def fts_match(words: tuple[str, ...], prefix_last: bool = False) -> str | None:
     """An FTS5 expression that finds every word: each word a quoted phrase, so no character is an operator.
 
-    Only the word characters survive (FTS5's tokenizer drops the rest anyway), which also disposes of quotes,
-    stars, carets, colons, brackets and the NEAR/AND/OR/NOT keywords (quoted, they are plain words). None when
-    nothing searchable is left: the caller then matches nothing, never raising a syntax error.
+    Only word characters reach FTS5 (its tokenizer drops the rest anyway), which disposes of quotes, stars,
+    carets, colons and brackets; AND/OR/NOT/NEAR in capitals are dropped. None when nothing searchable is left:
+    the caller then matches nothing, never raising a syntax error.
     """
-    tokens = [" ".join(_WORD.findall(w)) for w in words]
+    pieces = [p for w in words for p in _SEPARATOR.split(w) if p]
+    kept = [p for p in pieces if p not in _OPERATORS] or pieces
+    tokens = [" ".join(_WORD.findall(p)) for p in kept]
     phrases = [f'"{t}"' for t in tokens if t]
     if not phrases:
         return None
     if prefix_last and tokens[-1]:
-        phrases[-1] += " *"
-    return " ".join(phrases)
+        phrases[-1] = _prefix(tokens[-1])
+    return " AND ".join(phrases)  # explicit: FTS5 takes no implicit AND before a bracket
+
+
+def _prefix(token: str) -> str:
+    """A word being typed: its prefix, or a stem it has already passed. The index holds porter stems, so
+    "crossin" (on its way to "crossings", stored as "cross") matches no prefix; "cross" and "crossi" catch it."""
+    head, _, last = token.rpartition(" ")
+    lead = f"{head} " if head else ""
+    shorter = [last[:n] for n in range(len(last) - 1, max(4, len(last) - 3) - 1, -1)] if len(last) > 4 else []
+    alternatives = [f'"{lead}{last}" *', *(f'"{lead}{s}"' for s in shorter)]
+    return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
 
 
 def fact_where(flt: FactFilter | None, alias: str = "f") -> tuple[str, list[object]]:
