@@ -7,7 +7,9 @@ a progress handler, cell size checks, no memory mapping) and Datasette's way of 
 - the path is a regular file: SQLite opening a FIFO blocks forever, and a device (/dev/zero) never ends;
 - the header says SQLite and the size holds every page the header counts: a truncated copy is named as such;
 - a WAL-mode file is opened `immutable=1`, because `mode=ro` creates and writes `-shm` and `-wal` files beside it;
-  with a `-wal` file already there (changes not yet in the file) it is refused, since immutable would ignore them.
+- a `-wal` file with content beside any base is refused (changes not yet in the file: immutable would ignore
+  them, and without immutable SQLite would write a `-shm` to read them), and a `-journal`, `-wal` or `-shm`
+  that is not a regular file is refused (SQLite opens a `-journal` to see whether it is hot: a FIFO blocks it).
 
 A hot journal (an unfinished write) or a lock held by another program is left to SQLite, which refuses both in
 read-only mode without writing anything; its own reason goes into the message (see errors.file_problem).
@@ -133,15 +135,9 @@ def open_read_only(path: Path) -> GuardedConnection:
     """A guarded read-only connection to the fact base at path, after the checks SQLite cannot do itself."""
     header = _read_header(path)
     target = path.resolve()
+    _check_siblings(path, target)
     uri = f"file:{quote(str(target))}?mode=ro"
     if _is_wal(header):
-        wal = target.with_name(target.name + "-wal")
-        if wal.exists():
-            raise FactBaseError(
-                path,
-                f"is in WAL mode with changes not yet written into it ({wal.name} beside it); open it once with "
-                "the sqlite3 tool to checkpoint them, or copy it with `sqlite3 FILE .backup COPY`, then open that",
-            )
         uri += "&immutable=1"  # mode=ro alone would create and write -shm and -wal files beside it
     try:
         conn = sqlite3.connect(
@@ -190,12 +186,39 @@ def _read_header(path: Path) -> bytes:
     return header
 
 
+def _check_siblings(path: Path, target: Path) -> None:
+    """The files SQLite reads beside a database: each must be a regular file (SQLite opens a -journal to see if
+    it is hot, and a FIFO there blocks it for ever), and a -wal file must hold nothing: SQLite reads one beside
+    any database, even one whose header says rollback mode, and then writes a -shm file to use it."""
+    for suffix in ("-journal", "-wal", "-shm"):
+        sibling = target.with_name(target.name + suffix)
+        try:
+            info = os.stat(sibling)
+        except OSError:
+            continue  # absent, or a broken link: SQLite sees no file there either
+        if not stat.S_ISREG(info.st_mode):
+            raise FactBaseError(
+                path, f"has {sibling.name} beside it, which is {_kind(info.st_mode)}, not a file; remove it first"
+            )
+        if suffix == "-wal" and info.st_size > 0:
+            raise FactBaseError(
+                path,
+                f"has changes not yet written into it ({sibling.name} beside it); open it once with the sqlite3 "
+                "tool to checkpoint them (WAL mode), or copy it with `sqlite3 FILE .backup COPY` and open the copy",
+            )
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+
+
 def _require_regular(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
         raise FactBaseError(path, "is a directory, not a fact base file")
     if not stat.S_ISREG(mode):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-        raise FactBaseError(path, f"is {kind}, not a regular file; a fact base is a regular file")
+        raise FactBaseError(path, f"is {_kind(mode)}, not a regular file; a fact base is a regular file")
 
 
 def _check_header(path: Path, header: bytes, size: int) -> None:

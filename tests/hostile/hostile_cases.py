@@ -124,6 +124,11 @@ def _nan_value(good: Path, folder: Path) -> Path:
     return path
 
 
+def _fifo_beside(path: Path, suffix: str) -> Path:
+    os.mkfifo(f"{path}{suffix}")
+    return path
+
+
 def _fifo(good: Path, folder: Path) -> Path:
     path = folder / "base.sqlite"
     os.mkfifo(path)
@@ -187,6 +192,32 @@ def _wal(leave: str = "") -> Callable[[Path, Path], Path]:
             (folder / "copy.sqlite-wal").rename(f"{path}-wal")
         elif leave == "shm":
             Path(f"{path}-shm").write_bytes(b"\0" * 32768)
+        return path
+
+    return make
+
+
+def _beside(suffix: str, what: str) -> Callable[[Path, Path], Path]:
+    """A good base with something planted beside it under the name SQLite looks for."""
+
+    def make(good: Path, folder: Path) -> Path:
+        path = _copy(good, folder)
+        sibling = Path(f"{path}{suffix}")
+        if what == "fifo":
+            os.mkfifo(sibling)
+        elif what == "empty":
+            sibling.write_bytes(b"")
+        elif what == "wal-of-another-writer":
+            elsewhere = folder.parent / "writer"
+            elsewhere.mkdir(exist_ok=True)
+            writer = _wal()(good, elsewhere)
+            edit = sqlite3.connect(writer, isolation_level=None)
+            edit.execute("PRAGMA wal_autocheckpoint = 0")
+            edit.execute("UPDATE facts SET label = label || ' (edited)'")
+            shutil.copyfile(f"{writer}-wal", sibling)
+            edit.close()
+        else:
+            sibling.symlink_to(what)
         return path
 
     return make
@@ -330,8 +361,14 @@ CASES: list[Case] = [
     # The journal and WAL cases: nothing may be created or changed beside the file.
     Case("wal-mode-no-wal-file", _wal(), "ok"),
     Case("wal-mode-with-leftover-shm", _wal("shm"), "ok"),
-    Case("wal-mode-with-wal-file", _wal("wal"), "refused", "WAL mode"),
+    Case("wal-mode-with-wal-file", _wal("wal"), "refused", "changes not yet written"),
     Case("hot-journal", _hot_journal, "refused", "hot journal"),
+    Case("journal-is-a-fifo", _beside("-journal", "fifo"), "refused", "base.sqlite-journal beside it, which is a FIFO"),
+    Case("journal-links-to-dev-zero", _beside("-journal", "/dev/zero"), "refused", "which is a device"),
+    Case("empty-journal-beside", _beside("-journal", "empty"), "ok"),
+    Case("wal-file-beside-a-rollback-base", _beside("-wal", "wal-of-another-writer"), "refused", "changes not yet"),
+    Case("empty-wal-beside-a-rollback-base", _beside("-wal", "empty"), "ok"),
+    Case("shm-is-a-fifo-in-wal-mode", lambda g, f: _fifo_beside(_wal()(g, f), "-shm"), "refused", "which is a FIFO"),
     Case("locked-by-a-writer", _copy, "refused", "locked", hold=_locked),
     # Schema and meta.
     Case("schema-version-999", _set("meta", "value", "'999'", "key = 'schema_version'"), "refused", "newer"),

@@ -36,6 +36,7 @@ QT_CASES = {
     "control-characters-in-label",
     "fifo",
     "hot-journal",
+    "journal-is-a-fifo",
     "locked-by-a-writer",
     "label-of-10-mb",
     "value-9e999",
