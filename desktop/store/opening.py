@@ -18,6 +18,7 @@ read-only mode without writing anything; its own reason goes into the message (s
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -40,6 +41,7 @@ LIMITS = {
 }
 _PROGRESS_EVERY = 1000  # virtual machine steps between two looks at the clock (Datasette's choice)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '([^']{0,60})")
 _monotonic = time.monotonic
 _plain_next = sqlite3.Cursor.__next__
 
@@ -115,6 +117,9 @@ class GuardedConnection(sqlite3.Connection):
         return self.cursor().execute(sql, parameters)
 
     def translate(self, exc: sqlite3.Error) -> Exception:
+        decoding = _NOT_UTF8.match(str(exc))
+        if decoding:  # raised by Python's sqlite3 while reading a row: its message quotes the bad text; ours not
+            return FactBaseError(self.path, f"holds text that is not valid UTF-8 (in a column {decoding[1]})")
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
             return FactBaseError(
                 self.path, f"is too slow or damaged: a query ran over {self.time_limit:g} s and was stopped"
@@ -147,6 +152,7 @@ def open_read_only(path: Path) -> GuardedConnection:
         raise FactBaseError(path, file_problem(exc) or f"cannot be opened ({exc})") from None
     assert isinstance(conn, GuardedConnection)
     conn.guard(path)
+    conn.create_function("is_utf8", 1, is_utf8, deterministic=True)  # for validation: SQLite never checks
     try:
         for limit, value in LIMITS.items():
             conn.setlimit(limit, value)
@@ -158,6 +164,17 @@ def open_read_only(path: Path) -> GuardedConnection:
         conn.close()
         raise
     return conn
+
+
+def is_utf8(data: bytes | None) -> bool:
+    """True when bytes (a text value cast to a blob) decode as UTF-8: SQLite stores whatever it is given."""
+    if data is None:
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_header(path: Path) -> bytes:

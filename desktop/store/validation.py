@@ -266,6 +266,7 @@ def _row_estimate(conn: sqlite3.Connection, table: str) -> int:
 
 def _scan(conn: sqlite3.Connection, path: Path, table: str, columns: list[Column]) -> None:
     checks = [*(c for column in columns for c in _column_checks(table, column)), *ROW_CHECKS.get(table, [])]
+    checks.append(_utf8_check(columns))
     case = " ".join(f"WHEN {condition} THEN {n}" for n, (_, condition, _) in enumerate(checks, start=1))
     sql = f'SELECT rowid, bad FROM (SELECT rowid, CASE {case} ELSE 0 END AS bad FROM "{table}") WHERE bad LIMIT 1'
     try:
@@ -276,7 +277,27 @@ def _scan(conn: sqlite3.Connection, path: Path, table: str, columns: list[Column
         row = _scan_past_the_length_limit(conn, sql)
     if row is not None:
         column, _, problem = checks[row[1] - 1]
+        if column == "":
+            column = _first_not_utf8(conn, table, columns, row[0])
         raise FactBaseError(path, f"table {table}, row {row[0]}, column {column}: {problem}")
+
+
+def _utf8_check(columns: list[Column]) -> tuple[str, str, str]:
+    """One call a row for all its text (NUL between values, so that two broken halves cannot make a whole one);
+    the column is found only when the check fails. SQLite stores any bytes as text; Python cannot read them."""
+    texts = " || x'00' || ".join(f"coalesce({c.name}, '')" for c in columns if c.kind == "text")
+    return "", f"NOT is_utf8(CAST({texts} AS BLOB))", "holds text that is not valid UTF-8"
+
+
+def _first_not_utf8(conn: sqlite3.Connection, table: str, columns: list[Column], rowid: int) -> str:
+    from desktop.store.opening import is_utf8
+
+    for column in columns:
+        if column.kind == "text":
+            sql = f'SELECT CAST({column.name} AS BLOB) FROM "{table}" WHERE rowid = ?'
+            if not is_utf8(conn.execute(sql, (rowid,)).fetchone()[0]):
+                return column.name
+    return "?"
 
 
 def _scan_past_the_length_limit(conn: sqlite3.Connection, sql: str) -> Any:

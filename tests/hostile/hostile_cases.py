@@ -462,6 +462,8 @@ CASES: list[Case] = [
     Case("quote-offset-wrong", _set("facts", "quote_start", "quote_start + 5", FACT), "refused", "column quote"),
     Case("quote-offset-negative", _set("facts", "quote_start", "-3", FACT), "refused", "quote_start"),
     Case("figure-offset-wrong", _set("facts", "figure_start", "figure_start + 2", FACT), "refused", "column figure"),
+    Case("label-not-utf8", _set("facts", "label", "CAST(x'4142ff43' AS TEXT)", FACT), "refused", "column label"),
+    Case("period-not-utf8", _set("facts", "period", "period || CAST(x'c3' AS TEXT)", FACT), "refused", "period: holds"),
     Case("markup-in-every-text-column", _markup, "ok"),
     Case(
         "control-characters-in-label", _set("facts", "label", "label || char(27) || '[31m red' || char(10)", FACT), "ok"

@@ -3,6 +3,8 @@ one gives one line naming the file and what is wrong; nothing is ever created or
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,18 +85,29 @@ def _step_without_clock(cursor: object) -> None:
         raise cursor.connection.translate(exc) from None  # type: ignore[attr-defined]
 
 
-def test_large_values_are_refused_at_the_length_limit(tiny_factbase_path: Path, tmp_path: Path) -> None:
-    """SQLITE_LIMIT_LENGTH: a value over 32 MB is never read into memory, whichever query meets it."""
-    import shutil
-    import sqlite3
-
-    copy = tmp_path / "big.sqlite"
-    shutil.copyfile(tiny_factbase_path, copy)
+def _with_extra_table(tiny: Path, folder: Path, value_sql: str) -> Path:
+    """A copy of the tiny base with a table the store does not read, holding one value."""
+    copy = folder / "extra.sqlite"
+    shutil.copyfile(tiny, copy)
     conn = sqlite3.connect(copy)
-    conn.execute("CREATE TABLE extra (payload BLOB)")
-    conn.execute("INSERT INTO extra VALUES (zeroblob(40000000))")
+    conn.execute("CREATE TABLE extra (payload)")
+    conn.execute(f"INSERT INTO extra VALUES ({value_sql})")
     conn.commit()
     conn.close()
+    return copy
+
+
+def test_text_that_is_not_utf8_is_refused_when_a_query_meets_it(tiny_factbase_path: Path, tmp_path: Path) -> None:
+    """Rows of large tables are checked in full only by integrity_check(); a query that meets bad bytes first
+    still gets one line, and the line does not repeat the bytes."""
+    copy = _with_extra_table(tiny_factbase_path, tmp_path, "CAST(x'41ff1b5b33316d' AS TEXT)")
+    with FactBase.open(copy) as fb, pytest.raises(FactBaseError, match="not valid UTF-8 .in a column payload.$"):
+        fb._conn.execute("SELECT payload FROM extra").fetchone()
+
+
+def test_large_values_are_refused_at_the_length_limit(tiny_factbase_path: Path, tmp_path: Path) -> None:
+    """SQLITE_LIMIT_LENGTH: a value over 32 MB is never read into memory, whichever query meets it."""
+    copy = _with_extra_table(tiny_factbase_path, tmp_path, "zeroblob(40000000)")
     # A table the store does not read is left alone at open; a query that meets the value is stopped.
     with FactBase.open(copy) as fb, pytest.raises(FactBaseError, match="too long to read safely.*limit is 32 MB"):
         fb._conn.execute("SELECT payload FROM extra").fetchone()
