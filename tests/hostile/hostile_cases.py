@@ -405,6 +405,15 @@ CASES: list[Case] = [
         "refused",
         "sections is a view",
     ),
+    Case(
+        "schema-sql-malformed",
+        _sql(
+            "PRAGMA writable_schema = ON",
+            "UPDATE sqlite_master SET sql = 'CREATE TABLE glossary (term TEXT PRIMARY KEY,' WHERE name = 'glossary'",
+        ),
+        "refused",
+        "malformed",
+    ),
     Case("dropped-column-unit", _drop_column("facts", "unit"), "refused", "no column unit"),
     Case("dropped-column-definition", _drop_column("glossary", "definition"), "refused", "no column definition"),
     Case(
@@ -457,6 +466,12 @@ CASES: list[Case] = [
         _set("facts", "derived_from", "'[\"ghost\"]'", "derived = 1"),
         "refused",
         "names a fact",
+    ),
+    Case(
+        "derived-from-nested-10000-deep",
+        _set("facts", "derived_from", "'[' || replace(hex(zeroblob(10000)), '00', '[') || ']'", "derived = 1"),
+        "refused",
+        "derived_from",
     ),
     Case("derived-flag-7", _set("facts", "derived", "7", FACT), "refused", "column derived"),
     Case("quote-offset-wrong", _set("facts", "quote_start", "quote_start + 5", FACT), "refused", "column quote"),
