@@ -13,6 +13,8 @@ StandardKey = QKeySequence.StandardKey
 @dataclass
 class WindowActions:
     file_menu: QMenu
+    view_menu: QMenu
+    go_menu: QMenu
     back: QAction
     forward: QAction
     home: QAction
@@ -25,6 +27,9 @@ class WindowActions:
     toggle_glossary: QAction
     about: QAction
     quit: QAction
+    find: QAction  # the search field (desktop.ui.search_panel connects it once attached)
+    all_facts: QAction  # View ▸ All Facts… (desktop.ui.all_facts)
+    open_link: QAction  # Go ▸ Open Link…: a copied target key such as fact:ID@REPORT
 
 
 def _action(window: QMainWindow, menu: QMenu, text: str, keys: list[QKeySequence], tip: str) -> QAction:
@@ -54,12 +59,13 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
     toggle_glossary.setShortcut(QKeySequence("Ctrl+Shift+G"))
     toggle_glossary.setStatusTip("Show or hide the glossary panel")
     view_menu.addAction(toggle_glossary)
+    # The standard Find key searches every report; the glossary filter keeps a key of its own.
+    find = _action(window, view_menu, "&Search…", [QKeySequence(StandardKey.Find)], "Search facts, passages and terms")
     find_term = _action(
-        window,
-        view_menu,
-        "&Find in Glossary…",
-        [QKeySequence(StandardKey.Find), QKeySequence("Ctrl+Shift+F")],
-        "Filter the glossary's terms",
+        window, view_menu, "&Find in Glossary…", [QKeySequence("Ctrl+Shift+F")], "Filter the glossary's terms"
+    )
+    all_facts = _action(
+        window, view_menu, "&All Facts…", [QKeySequence("Ctrl+Shift+A")], "A table of every fact, sortable"
     )
     view_menu.addSeparator()
     focus_tree = _action(window, view_menu, "Section &Tree", [QKeySequence("Ctrl+1")], "Move to the section tree")
@@ -71,9 +77,15 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
     back = _action(window, go_menu, "&Back", [QKeySequence(StandardKey.Back)], "Go back to the previous page")
     forward = _action(window, go_menu, "&Forward", [QKeySequence(StandardKey.Forward)], "Go forward again")
     home = _action(window, go_menu, "&Report", [QKeySequence("Alt+Home")], "Go to the report's front page")
+    go_menu.addSeparator()
+    open_link = _action(
+        window, go_menu, "Open &Link…", [QKeySequence("Ctrl+L")], "Open a copied link such as fact:ID@REPORT"
+    )
     about = _action(window, help_menu, "&About Fact Explorer", [], "Which fact base this is, and its version")
     return WindowActions(
         file_menu,
+        view_menu,
+        go_menu,
         back,
         forward,
         home,
@@ -86,4 +98,7 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
         toggle_glossary,
         about,
         quit_action,
+        find=find,
+        all_facts=all_facts,
+        open_link=open_link,
     )

@@ -1,0 +1,334 @@
+"""View ▸ All Facts…: every fact of a report (or of all reports) in a table that sorts, filters and exports.
+
+The filter box reads the search field's language (words, "> 1 billion", "over 50%", kind:, unit:, section:,
+report:); the facets beside the table count kind, unit, section and report among the rows the filter keeps, and a
+click on one adds (or removes) its filter. Export writes the shown rows, in their order, as CSV or JSON with the
+report, a link and the source of each, on the worker and whole or not at all. A row's link (Ctrl+C, Copy Link) is
+its Target key, which the search field and Go ▸ Open Link… open again. Dialogs are module functions tests replace.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.query import parse_query
+from desktop.domain.target import Target
+from desktop.export.files import ExportError, Steps, atomic_output, check_output_file, output_format
+from desktop.store import Fact, FactBaseError
+from desktop.ui.fact_table_model import COLUMNS, LINK_ROLE, FactTableModel, ReportPart, report_part
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+EXPORT_FILTERS = {".csv": "CSV table (*.csv)", ".json": "JSON (*.json)"}
+EXPORT_FIELDS = ["report", "link", "id", "section_id", "section", "label", "value", "value_min", "value_max"]
+EXPORT_FIELDS += ["unit", "qualifier", "period", "kind", "quote", "derived", "formula", "source"]
+FACETS = (("kind", "Kind", "kind"), ("unit", "Unit", "unit"), ("section_id", "Section", "section"))
+ALL_REPORTS = ""
+BLOCK = 1000
+COLUMN_WIDTHS = {"report": 150, "label": 300, "value": 120, "unit": 80, "period": 70, "kind": 80, "section": 170}
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: list[str]) -> tuple[str, str]:
+    return QFileDialog.getSaveFileName(parent, caption, suggested, ";;".join(filters))
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def export_record(part: ReportPart, fact: Fact) -> dict[str, Any]:
+    """A row as exported: the fact, its report, its link and the report's citation."""
+    return {
+        "report": part.title,
+        "link": Target.fact(fact.id).in_report(part.report_id).key,
+        "id": fact.id,
+        "section_id": fact.section_id,
+        "section": part.section_titles.get(fact.section_id, ""),
+        "label": fact.label,
+        "value": fact.value,
+        "value_min": fact.value_min,
+        "value_max": fact.value_max,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "period": fact.period,
+        "kind": fact.kind,
+        "quote": fact.quote,
+        "derived": fact.derived,
+        "formula": fact.formula,
+        "source": part.factbase.document.citation,
+    }
+
+
+def export_rows_steps(rows: Iterator[tuple[ReportPart, Fact]], path: Path, fmt: str, total: int) -> Steps[int]:
+    """Write rows to path as csv or json, a block at a time; yields (rows written, total); returns the count."""
+    count = 0
+    with atomic_output(path) as temp, temp.open("w", encoding="utf-8", newline="") as out:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+        if fmt == "csv":
+            writer.writeheader()
+        else:
+            buffer.write("[")
+        for part, fact in rows:
+            record = export_record(part, fact)
+            if fmt == "csv":
+                writer.writerow(record)
+            else:
+                buffer.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+            count += 1
+            if count % BLOCK == 0:
+                out.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+                yield count, total
+        if fmt == "json":
+            buffer.write("\n]\n" if count else "]\n")
+        out.write(buffer.getvalue())
+    return count
+
+
+class AllFactsDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("All Facts")
+        self.setObjectName("allFactsDialog")
+        self.model = FactTableModel(parent=self)
+        self.report_choice = QComboBox()
+        self.report_choice.setAccessibleName("Report shown")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter: words, > 1 million, over 50%, kind:share, unit:%")
+        self.filter_edit.setAccessibleName("Filter facts")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Facts shown")
+        self.facets = QTreeWidget()
+        self.facets.setHeaderHidden(True)
+        self.facets.setAccessibleName("Facets: click one to filter by it")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("All facts")
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # measuring contents would read every row
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(COLUMNS.index(column), width)
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.open_button = QPushButton("&Open")
+        self.copy_button = QPushButton("Copy &Link")
+        self.export_button = QPushButton("&Export…")
+        close = QPushButton("Close")
+        copy_link = QAction("Copy Link", self.table)
+        copy_link.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy_link.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(copy_link)
+
+        top = QHBoxLayout()
+        top.addWidget(self.report_choice)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.facets)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 760])
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.copy_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)  # a filter per pause in typing, not per keystroke
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textEdited.connect(lambda _text: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.report_choice.activated.connect(lambda _row: self.apply_filter())
+        self.facets.itemActivated.connect(self._on_facet)
+        self.facets.itemClicked.connect(self._on_facet)
+        self.table.activated.connect(self._on_open)
+        self.open_button.clicked.connect(lambda: self._on_open(self.table.currentIndex()))
+        self.copy_button.clicked.connect(self.copy_link)
+        copy_link.triggered.connect(self.copy_link)
+        self.export_button.clicked.connect(self._on_export)
+        close.clicked.connect(self.close)
+        self.resize(1000, 620)
+
+    # What is shown ---------------------------------------------------------------------------------------------
+    def refresh_reports(self) -> None:
+        """The chooser lists the library's reports; the report viewed is chosen when the dialog opens."""
+        self.report_choice.clear()
+        self.report_choice.addItem("All reports", ALL_REPORTS)
+        for entry in self.window_.shelf.entries():
+            self.report_choice.addItem(entry.title, entry.id)
+        self.report_choice.setCurrentIndex(max(self.report_choice.findData(self.window_.current_report), 0))
+        self.apply_filter()
+
+    def choose_report(self, report_id: str) -> None:
+        self.report_choice.setCurrentIndex(max(self.report_choice.findData(report_id), 0))
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        query = parse_query(self.filter_edit.text(), typing=True)
+        chosen = self.report_choice.currentData()
+        parts: list[ReportPart] = []
+        skipped: list[str] = []
+        for entry in self.window_.shelf.entries():
+            if chosen not in (ALL_REPORTS, entry.id):
+                continue
+            try:
+                factbase = self.window_.shelf.get(entry.id)
+            except FactBaseError as exc:
+                skipped.append(f"{entry.title}: {exc}")
+                continue
+            if query.wants_report(factbase.document.title, factbase.document.path):
+                parts.append(report_part(entry.id, entry.title, factbase))
+        self.model.show_facts(parts, query.fact_filter())
+        self.table.setColumnHidden(COLUMNS.index("report"), chosen != ALL_REPORTS)
+        total = self.model.rowCount()
+        self.count_label.setText(f"{total:,} fact{'s' if total != 1 else ''}")
+        self.count_label.setToolTip("\n".join(skipped))
+        self._fill_facets()
+
+    def _fill_facets(self) -> None:
+        self.facets.clear()
+        flt = self.model.fact_filter
+        for column, title, key in FACETS:
+            counts: Counter[str] = Counter()
+            names: dict[str, str] = {}
+            for part in self.model.parts:
+                for value, count in part.factbase.fact_facets(column, flt):
+                    counts[value] += count
+                    if column == "section_id":
+                        names[value] = part.section_titles.get(value, value)
+            self._facet_group(title, [(key, v, names.get(v, v), n) for v, n in counts.most_common()])
+        if self.report_choice.currentData() == ALL_REPORTS:
+            self._facet_group("Report", [("report", p.report_id, p.title, p.count) for p in self.model.parts])
+
+    def _facet_group(self, title: str, values: list[tuple[str, str, str, int]]) -> None:
+        group = QTreeWidgetItem(self.facets, [title])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for key, value, name, count in values:
+            item = QTreeWidgetItem(group, [f"{name} ({count:,})"])
+            item.setData(0, Qt.ItemDataRole.UserRole, (key, value))
+        group.setExpanded(True)
+
+    def _on_facet(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        key, value = data
+        if key == "report":
+            self.choose_report(value)
+            return
+        token = f'{key}:"{value}"' if any(c.isspace() or c == '"' for c in value) else f"{key}:{value}"
+        text = self.filter_edit.text()
+        text = " ".join(text.replace(token, " ").split()) if token in text else f"{text} {token}".strip()
+        self.filter_edit.setText(text)
+        self.apply_filter()
+
+    def _on_sort_indicator(self, section: int, _order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(section):  # label, period, report: put the indicator back where rows are
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
+
+    # Rows ------------------------------------------------------------------------------------------------------
+    def current_link(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.link_at(index.row()) if index.isValid() else None
+
+    def copy_link(self) -> None:
+        link = self.current_link()
+        if link:
+            QGuiApplication.clipboard().setText(link)
+            self.window_.statusBar().showMessage(f"Copied link {link}", 5000)
+
+    def _on_open(self, index: QModelIndex) -> None:
+        link = index.data(LINK_ROLE) if index.isValid() else None
+        if link:
+            self.window_.open_target(link)
+
+    def _on_export(self) -> None:
+        path, chosen = ask_save_path(self, "Export Facts", "facts.csv", list(EXPORT_FILTERS.values()))
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(next((e for e, f in EXPORT_FILTERS.items() if f == chosen), ".csv"))
+        try:
+            fmt = output_format(target, ("csv", "json"), "a format facts export to")
+            check_output_file(target)
+        except ExportError as exc:
+            show_error(self, "Export Facts", str(exc))
+            return
+        rows, total = self.model.iter_rows(), self.model.rowCount()
+        self.export_button.setEnabled(False)
+
+        def done(count: int) -> None:
+            self.window_.statusBar().showMessage(f"Saved {count:,} facts to {target}", 8000)
+
+        def failed(error: BaseException) -> None:
+            show_error(self, "Export Facts", str(error))
+
+        job = self.window_.worker.submit(
+            lambda: export_rows_steps(rows, target, fmt, total), on_thread=True, success=done, failure=failed
+        )
+        job.finished.connect(lambda: self.export_button.setEnabled(True))
+        self.export_job = job
+
+
+def show_all_facts(window: MainWindow) -> AllFactsDialog:
+    dialog: AllFactsDialog | None = getattr(window, "all_facts_dialog", None)
+    if dialog is None:
+        dialog = AllFactsDialog(window)
+        window.all_facts_dialog = dialog  # type: ignore[attr-defined]  # attached from outside the window
+    dialog.refresh_reports()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def attach_all_facts(window: MainWindow) -> None:
+    window.window_actions.all_facts.triggered.connect(lambda: show_all_facts(window))
