@@ -9,16 +9,16 @@ CHART_DPI; the chart's footer (its provenance) is printed by the sheet as text u
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
-from desktop.charts.plot.render import ChartLayout, paint_chart
+from desktop.charts.plot.render import ChartLayout, laid_out_plot
 from desktop.charts.plot.widget import LABEL_POINT_SIZE, MIN_HEIGHT, MIN_WIDTH
 from desktop.charts.spec import ChartSpec, chart_for_fact, chart_for_section
 from desktop.export.sheet_content import ChartBox
 from desktop.store import FactBase
 
 PT_PER_CHART_PIXEL = 0.65  # labels (10 pt on a 96-dpi screen, 13.3 px) print at 8.7 pt, the 12-pt title at 10.4
-CHART_DPI = 200  # sharp on paper; a 17-cm-wide chart is about 1,400 pixels
 SCREEN_DPI = 96.0
 
 
@@ -43,11 +43,17 @@ def label_print_size(width_pt: float, height_pt: float) -> float:
     return LABEL_POINT_SIZE * SCREEN_DPI / 72.0 * points_per_chart_pixel(width_pt, height_pt)
 
 
-def chart_image(spec: ChartSpec, width_pt: float, height_pt: float) -> QImage:
-    """The plot (without its footer) for a box width_pt × height_pt on paper, rendered at CHART_DPI."""
+def paint_chart_vector(painter: QPainter, spec: ChartSpec, box: QRectF, points: float) -> None:
+    """Draw the plot (without its footer) into box on a sheet, as vectors: bars as paths, labels as real text.
+
+    The plot is laid out at its logical size for a box of this size (points_per_chart_pixel), drawn, and let go:
+    nothing of it is kept, so a whole report prints in flat memory. points: device pixels per point.
+    """
+    width_pt, height_pt = box.width() / points, box.height() / points
     scale = points_per_chart_pixel(width_pt, height_pt)
-    logical_width, logical_height = round(width_pt / scale), round(height_pt / scale)
-    pixel_width = max(1, round(width_pt / 72.0 * CHART_DPI))
-    pixel_height = max(1, round(height_pt / 72.0 * CHART_DPI))
-    layout = ChartLayout(logical_width, logical_height, (), 0.0, pixel_width / logical_width)
-    return paint_chart(spec, layout, (pixel_width, pixel_height))
+    layout = ChartLayout(round(width_pt / scale), round(height_pt / scale), (), 0.0, 1.0)
+    with laid_out_plot(spec, layout) as widget:
+        painter.save()
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        widget.scene().render(painter, box, QRectF(0, 0, layout.width, layout.plot_height))
+        painter.restore()

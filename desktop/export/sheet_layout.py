@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPaintDevice,
     QPainter,
     QPen,
@@ -66,13 +65,18 @@ class Piece:
 
 @dataclass
 class PaintContext:
-    """What pieces look up only at paint time: chart pictures and the page each anchor landed on."""
+    """What pieces look up only at paint time: how to draw a chart, and the page each anchor landed on."""
 
     specs: dict[ChartKey, ChartSpec | None] = field(default_factory=dict)  # None where a subject has no chart
     chart_sizes: dict[ChartKey, tuple[float, float]] = field(default_factory=dict)
     footers: dict[ChartKey, list[str]] = field(default_factory=dict)  # printed as text under each picture
-    images: dict[ChartKey, QImage] = field(default_factory=dict)
+    # draw_chart(painter, spec, box): the chart drawn as vectors into box, at paint time, kept by nothing after
+    draw_chart: Callable[[QPainter, ChartSpec, QRectF], None] | None = None
     anchor_pages: dict[str, int] = field(default_factory=dict)
+    # Set while pages are painted: the page being painted, and each contents entry's box on it (device pixels),
+    # so the finished PDF can make the entries clickable.
+    painting_page: int = 0
+    links: list[tuple[int, QRectF, str]] = field(default_factory=list)
 
 
 def _utf16_len(text: str) -> int:
@@ -223,11 +227,9 @@ class PieceBuilder:
         left = (self.width - width) / 2
 
         def paint(painter: QPainter, at: QPointF) -> None:
-            image = self.context.images.get(key)
-            if image is None or image.isNull():
-                return
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRectF(at.x() + left, at.y(), width, height), image)
+            spec = self.context.specs.get(key)
+            if spec is not None and self.context.draw_chart is not None:
+                self.context.draw_chart(painter, spec, QRectF(at.x() + left, at.y(), width, height))
 
         picture = Piece(height, paint, s.pt(10), keep_with_next=True)
         # The chart's own footer (footer_text: its provenance) as text under it, aligned with the picture.
@@ -284,6 +286,8 @@ class PieceBuilder:
 
         def paint(painter: QPainter, at: QPointF) -> None:
             entry.paint(painter, at)
+            box = painter.transform().mapRect(QRectF(at.x(), at.y(), self.width, entry.height))
+            self.context.links.append((self.context.painting_page, box, anchor))
             painter.setFont(font)
             painter.setPen(INK)
             box = QRectF(at.x() + self.width - number_width, at.y(), number_width, entry.height)

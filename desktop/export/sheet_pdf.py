@@ -12,8 +12,9 @@ written through desktop.export.files.atomic_output, renamed into place only when
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QPointF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -21,8 +22,9 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 from desktop.charts.plot.render import footer_text
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Progress, Steps, atomic_output, check_output_file, run_steps
-from desktop.export.sheet_charts import chart_image, chart_spec
-from desktop.export.sheet_content import ChartBox, build_sheet
+from desktop.export.pdf_finish import OutlineEntry, PageLink, finish_pdf
+from desktop.export.sheet_charts import chart_spec, paint_chart_vector
+from desktop.export.sheet_content import ChartBox, Contents, Heading, Sheet, build_sheet
 from desktop.export.sheet_layout import PaintContext, SheetStyle
 from desktop.export.sheet_pages import PageFooter, PageFrame, SheetPaginator, paint_page
 from desktop.qt_runtime import keep_singletons_alive
@@ -75,20 +77,28 @@ def print_sheet(
     return bool(run_steps(print_sheet_steps(factbase, target, device), progress))
 
 
-def print_sheet_steps(factbase: FactBase, target: Target, device: QPagedPaintDevice | QPrinter) -> Steps[bool]:
-    """print_sheet as steps: one before each chart picture and each page. Closing it stops the printing."""
-    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None with every void call
-    sheet = build_sheet(factbase, target)
-    if isinstance(device, QPdfWriter):
-        device.setTitle(sheet.title)
-    elif hasattr(device, "setDocName"):  # a QPrinter
-        device.setDocName(sheet.title)  # type: ignore[attr-defined]
-        device.setCreator("Fact Explorer")  # type: ignore[attr-defined]
+@dataclass
+class SheetLayout:
+    """A sheet laid out on one device: its pages, and what they look up when painted."""
+
+    sheet: Sheet
+    resolution: int
+    origin: tuple[float, float]  # where painting starts on the paper, in points (the device's margins)
+    style: SheetStyle
+    pages: list[Any]
+    context: PaintContext
+    footer: PageFooter
+    frame: PageFrame
+    left: float
+    top: float
+
+
+def lay_out_sheet(factbase: FactBase, sheet: Sheet, device: QPagedPaintDevice | QPrinter) -> SheetLayout:
+    """Where everything of a sheet goes on the device's pages, before anything is painted."""
     style = SheetStyle(device)
     left, top, right, bottom = _insets(device)
     area = device.pageLayout().paintRectPixels(_resolution(device))
     width, height = area.width() - left - right, area.height() - top - bottom
-
     context = PaintContext()
     for part in sheet.parts:
         for block in part.blocks:
@@ -99,15 +109,37 @@ def print_sheet_steps(factbase: FactBase, target: Target, device: QPagedPaintDev
     footer = PageFooter(style, width, sheet)
     frame = PageFrame(width, height, footer.height)
     pages = SheetPaginator(style, frame, context).paginate(sheet)
+    corner = device.pageLayout().paintRectPoints().topLeft()
+    origin = (float(corner.x()), float(corner.y()))
+    return SheetLayout(sheet, _resolution(device), origin, style, pages, context, footer, frame, left, top)
 
-    total = len(context.chart_sizes) + len(pages)
+
+def print_sheet_steps(
+    factbase: FactBase,
+    target: Target,
+    device: QPagedPaintDevice | QPrinter,
+    laid_out: list[SheetLayout] | None = None,
+) -> Steps[bool]:
+    """print_sheet as steps: one before each page. Closing it stops the printing. laid_out, if given, receives
+    the layout (where each anchor landed, the contents' boxes) for what is added to the PDF afterwards."""
+    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None with every void call
+    sheet = build_sheet(factbase, target)
+    if isinstance(device, QPdfWriter):
+        device.setTitle(sheet.title)
+    elif hasattr(device, "setDocName"):  # a QPrinter
+        device.setDocName(sheet.title)  # type: ignore[attr-defined]
+        device.setCreator("Fact Explorer")  # type: ignore[attr-defined]
+    layout = lay_out_sheet(factbase, sheet, device)
+    if laid_out is not None:
+        laid_out.append(layout)
+    style, pages, context, footer, frame = layout.style, layout.pages, layout.context, layout.footer, layout.frame
+    left, top = layout.left, layout.top
+
+    # Charts are drawn as vectors straight onto their page as it is painted: sharp, searchable text, and no
+    # picture held for the whole document (a report of thousands of charts prints in flat memory).
+    context.draw_chart = lambda painter, spec, box: paint_chart_vector(painter, spec, box, style.pt(1))
+    total = len(pages)
     done = 0
-    for key, (box_width, box_height) in context.chart_sizes.items():
-        yield done, total
-        spec = context.specs[key]
-        assert spec is not None  # only boxes with a chart were given a size
-        context.images[key] = chart_image(spec, box_width / style.pt(1), box_height / style.pt(1))
-        done += 1
 
     painter = QPainter()
     if not painter.begin(device):
@@ -120,6 +152,7 @@ def print_sheet_steps(factbase: FactBase, target: Target, device: QPagedPaintDev
                 raise ExportError("cannot start a new page: the printer or the PDF file refused")
             painter.save()
             painter.translate(QPointF(left, top))
+            context.painting_page = number
             paint_page(painter, page)
             footer.paint(painter, frame, number, len(pages))
             painter.restore()
@@ -175,10 +208,56 @@ def sheet_pdf_steps(
     page_layout(page_size, landscape=landscape)  # an unknown paper size fails before any file is made
     with atomic_output(path) as temp:
         writer = pdf_writer(temp, page_size, landscape=landscape)
-        yield from print_sheet_steps(factbase, target, writer)
+        laid_out: list[SheetLayout] = []
+        yield from print_sheet_steps(factbase, target, writer, laid_out)
         del writer  # the writer closes its file when it goes; the file is checked after
         _check_pdf(temp, path)
+        finish_pdf(temp, *_navigation(laid_out[0]), _metadata(factbase, laid_out[0].sheet))
+        _check_pdf(temp, path)
     return path
+
+
+def _navigation(layout: SheetLayout) -> tuple[list[OutlineEntry], list[PageLink]]:
+    """The PDF's outline (the contents, or the sheet's titled parts) and its clickable contents entries."""
+    pages = layout.context.anchor_pages
+    contents = next((b for p in layout.sheet.parts for b in p.blocks if isinstance(b, Contents)), None)
+    if contents is not None:
+        entries = [(e.title, e.anchor, e.level) for e in contents.entries]
+    else:
+        entries = [
+            (b.text, b.anchor, 0) for p in layout.sheet.parts for b in p.blocks if isinstance(b, Heading) and b.anchor
+        ]
+    outline = [OutlineEntry(title, pages[anchor] - 1, level) for title, anchor, level in entries if anchor in pages]
+    to_points = 72.0 / layout.resolution
+    x0, y0 = layout.origin
+    links = [
+        PageLink(
+            page - 1,
+            (
+                x0 + box.left() * to_points,
+                y0 + box.top() * to_points,
+                x0 + box.right() * to_points,
+                y0 + box.bottom() * to_points,
+            ),
+            pages[anchor] - 1,
+        )
+        for page, box, anchor in layout.context.links
+        if anchor in pages
+    ]
+    return outline, links
+
+
+def _metadata(factbase: FactBase, sheet: Sheet) -> dict[str, str]:
+    doc = factbase.document
+    publisher = getattr(doc, "publisher", None) or ""
+    return {
+        "Title": sheet.title,
+        "Subject": f"{doc.title}; figures as of {doc.source_as_of}",
+        "Author": publisher or doc.title,
+        "Keywords": "; ".join(k for k in ("Fact Explorer", "fact sheet", publisher, doc.source_date) if k),
+        "Creator": "Fact Explorer",
+        "CreationDate": "D:" + sheet.printed_on.replace("-", ""),
+    }
 
 
 def _check_pdf(temp: Path, path: Path) -> None:

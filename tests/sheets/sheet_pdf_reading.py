@@ -58,3 +58,16 @@ def pdf_image_pages(path: Path) -> list[tuple[int, float]]:
     lines = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in lines.splitlines()[2:]]
     return [(int(cols[0]), int(cols[3]) / int(cols[12]) * 72) for cols in rows]
+
+
+def pdf_word_heights(path: Path) -> dict[str, list[float]]:
+    """Every word of the PDF's text with the heights (points) of its boxes: real text, where pictures have none."""
+    import html
+    import re
+
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words: dict[str, list[float]] = {}
+    pattern = r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+    for y_min, y_max, text in re.findall(pattern, out):
+        words.setdefault(html.unescape(text), []).append(float(y_max) - float(y_min))
+    return words

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QWidget
 from sheet_pdf_reading import pdf_info, pdf_text
 
-from desktop.charts.spec import ChartSpec, chart_targets, chart_for_fact
+from desktop.charts.spec import ChartSpec, chart_for_fact, chart_targets
 from desktop.domain.target import Target
 from desktop.store import FactBase
 from desktop.ui import export_actions

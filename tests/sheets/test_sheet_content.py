@@ -48,9 +48,7 @@ def test_an_unknown_id_names_the_nearest(factbase: FactBase) -> None:
 @pytest.mark.parametrize("in_paragraph", [True, False])
 def test_the_source_shows_the_quote_with_its_figure_highlighted(factbase: FactBase, in_paragraph: bool) -> None:
     for fact in factbase.facts():
-        source = next(
-            b for b in build_sheet(factbase, Target.fact(fact.id)).parts[0].blocks if isinstance(b, Source)
-        )
+        source = next(b for b in build_sheet(factbase, Target.fact(fact.id)).parts[0].blocks if isinstance(b, Source))
         runs = source.in_paragraph if in_paragraph else source.alone
         assert "".join(r.text for r in runs if r.emphasis) == fact.quote
         highlighted = "".join(r.text for r in runs if r.highlight)

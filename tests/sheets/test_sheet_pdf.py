@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from sheet_pdf_reading import pdf_fonts, pdf_image_pages, pdf_images, pdf_info, pdf_text
+from sheet_pdf_reading import pdf_fonts, pdf_images, pdf_info, pdf_text, pdf_word_heights
 
+from desktop.charts.spec import chart_for_fact
 from desktop.domain.formatting import format_fact
 from desktop.domain.target import Target
-from desktop.export.sheet_charts import label_print_size
-from desktop.export.sheet_layout import MAX_CHART_ASPECT
 from desktop.export.files import ExportError
-from desktop.export.sheet_pdf import pdf_writer, print_sheet, write_sheet_pdf
+from desktop.export.sheet_charts import label_print_size
+from desktop.export.sheet_content import build_sheet
+from desktop.export.sheet_pdf import lay_out_sheet, pdf_writer, print_sheet, write_sheet_pdf
 from desktop.store import FactBase
 
 A4 = (595, 842)
@@ -80,17 +81,24 @@ def _chart_count(factbase: FactBase) -> int:
 
 
 @pytest.mark.parametrize("paper, landscape", [("A4", False), ("A4", True), ("Letter", False)])
-def test_chart_labels_print_at_a_readable_size(
+def test_charts_are_vectors_whose_labels_print_at_a_readable_size(
     written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
 ) -> None:
-    """Each chart is laid out at its size on paper: its labels print near 8.7 pt, not shrunk with the picture."""
-    images = pdf_images(written_sheets(Target.report(), paper, landscape))
-    assert len(images) == _chart_count(sheet_factbase)
-    sizes = [label_print_size(w / x_ppi * 72, h / y_ppi * 72) for w, h, x_ppi, y_ppi in images]
-    assert min(sizes) >= 7.0, sizes  # a fact sheet short of room may lay its chart out at the plot's minimum
-    assert sorted(sizes)[len(sizes) // 4] >= 8.5, sizes  # and most print at the full size
-    for w, h, x_ppi, _ in images:
-        assert 1.0 <= w / h <= MAX_CHART_ASPECT + 0.01 and x_ppi >= 195, (w, h, x_ppi)  # crisp, not stretched
+    """Charts are drawn as vectors: no picture in the PDF, and every chart's value labels are real text, printed
+    near 8.7 pt because each chart is laid out at its size on paper rather than shrunk with a picture."""
+    path = written_sheets(Target.report(), paper, landscape)
+    assert pdf_images(path) == []
+    heights = pdf_word_heights(path)
+    sizes = []
+    for fact in sheet_factbase.facts():
+        spec = chart_for_fact(sheet_factbase, fact.id)
+        for bar in spec.bars:
+            word = bar.text.split()[0]
+            assert word in heights, (fact.id, word)
+            sizes += heights[word]
+    # A word's box is about 1.2 times its font size; most labels print at the full size, none tiny.
+    assert min(sizes) / 1.2 >= 6.5, sorted(sizes)[:5]
+    assert sorted(sizes)[len(sizes) // 4] / 1.2 >= 7.5, sorted(sizes)[:10]
 
 
 def test_a_narrow_chart_box_keeps_its_labels_as_large_as_a_wide_one() -> None:
@@ -98,12 +106,12 @@ def test_a_narrow_chart_box_keeps_its_labels_as_large_as_a_wide_one() -> None:
     assert label_print_size(250, 125) < label_print_size(360, 200)  # below the plot's minimum size, it gives way
 
 
-def test_landscape_charts_use_the_width_of_the_page(written_sheets: Writer) -> None:
+def test_landscape_charts_use_the_width_of_the_page(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
     """On landscape paper a chart spreads across the page instead of sitting small above a blank area."""
-    text_width = 842 - 2 * 16 / 25.4 * 72  # A4 landscape inside 16 mm margins
-    widths = sorted(
-        width / text_width for _, width in pdf_image_pages(written_sheets(Target.report(), "A4", True))
-    )
+    writer = pdf_writer(tmp_path / "layout.pdf", "A4", landscape=True)
+    layout = lay_out_sheet(sheet_factbase, build_sheet(sheet_factbase, Target.report()), writer)
+    text_width = layout.frame.width
+    widths = sorted(width / text_width for width, _height in layout.context.chart_sizes.values())
     assert widths[0] >= 0.6 and widths[len(widths) // 2] >= 0.85, widths
 
 
@@ -251,7 +259,7 @@ def test_progress_counts_up_to_its_total(qapp: object, sheet_factbase: FactBase,
         progress=lambda d, t: calls.append((d, t)) is None,
     )
     dones = [d for d, _ in calls]
-    assert dones == sorted(dones) and calls[-1][0] == calls[-1][1] == 2  # one chart, one page
+    assert dones == sorted(dones) and calls[-1][0] == calls[-1][1] == 1  # a fact's sheet is one page
 
 
 @pytest.mark.parametrize(
@@ -299,3 +307,26 @@ def test_the_printer_decides_the_paper(qapp: object, sheet_factbase: FactBase, t
     printer.setOutputFileName(str(tmp_path / "p.pdf"))
     assert print_sheet(sheet_factbase, Target.fact("computing-power-rank"), printer)
     assert _size(tmp_path / "p.pdf") == (LETTER[1], LETTER[0])
+
+
+def test_the_whole_report_has_an_outline_clickable_contents_and_metadata(
+    written_sheets: Writer, sheet_factbase: FactBase
+) -> None:
+    from pypdf import PdfReader
+
+    path = written_sheets(Target.report())
+    reader = PdfReader(path)
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    titles = [entry.title for entry in top]
+    assert titles == [s.title for s in sheet_factbase.sections()] + ["Glossary"]
+    for entry in top:  # each bookmark opens the page that carries its title
+        page = reader.get_destination_page_number(entry)
+        assert entry.title in pdf_text(path, page=page + 1)
+    links = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    fact_count = len(sheet_factbase.facts())
+    assert len(links) == len(titles) + fact_count  # every contents entry is a link
+    assert all(link["/Subtype"] == "/Link" for link in links)
+    meta = reader.metadata
+    assert meta is not None and meta.title == sheet_factbase.document.title
+    assert sheet_factbase.document.source_as_of in (meta.subject or "")
+    assert meta.author and meta.creator == "Fact Explorer" and meta.creation_date is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from math import ceil, log10
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QPagedPaintDevice, QPainter
 
 from desktop.charts.spec import ChartSpec
 from desktop.charts.spec.labels import wrap_label
@@ -21,6 +21,20 @@ class ChartAxis(pg.AxisItem):
         if self.upper is None:
             return levels
         return [(spacing, [v for v in values if v <= self.upper + spacing * 1e-6]) for spacing, values in levels]
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        """On paper, draw straight onto the page: pyqtgraph caches an axis as a QPicture, and a QPicture played on a
+        1200-dpi PDF page scales its fonts by the ratio of resolutions (tick labels came out twelve times too big)."""
+        if not isinstance(p.device(), QPagedPaintDevice):
+            super().paint(p, *args)
+            return
+        p.save()
+        if self.style["tickFont"]:
+            p.setFont(self.style["tickFont"])
+        specs = self.generateDrawSpecs(p)
+        if specs is not None:
+            self.drawPicture(p, *specs)
+        p.restore()
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = max(0, ceil(-log10(spacing * scale))) if spacing > 0 else 0

@@ -144,8 +144,10 @@ def _value_label(spec: ChartSpec, bar: Bar, position: int, colours: ChartPalette
 def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) -> None:
     value_name, category_name = ("bottom", "left") if spec.horizontal else ("left", "bottom")
     rows = 1 if spec.kind == "share" else len(spec.bars)
+    # Tick labels are painted by the axis with its font as given: in pixels they keep their size on any device
+    # (a sheet draws the plot straight onto a 1200-dpi PDF page, where 10 points would be read as device dots).
     font = QFont()
-    font.setPointSize(LABEL_POINT_SIZE)
+    font.setPixelSize(round(LABEL_POINT_SIZE * 96 / 72))
     ticks = category_ticks(spec, _WRAP)
     style = {"color": colours.foreground, "font-size": f"{LABEL_POINT_SIZE}pt"}
     for name in ("left", "bottom"):
