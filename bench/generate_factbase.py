@@ -271,7 +271,8 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
         conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
 
 
-def generate(out: Path, facts: int, sections: int = 1000, seed: int = 7) -> Path:
+def generate(out: Path, facts: int, sections: int = 1000, seed: int = 7, fts_prefix: str | None = None) -> Path:
+    """Write the fact base; fts_prefix (e.g. "2 3 4") adds FTS5 prefix indexes, which the builder does not make."""
     gen = Generator(facts, sections, seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=out.parent)
@@ -310,7 +311,15 @@ def generate(out: Path, facts: int, sections: int = 1000, seed: int = 7) -> Path
         for table, columns in INDEXES:
             db.table(table).create_index(columns)
         for name, columns in FTS.items():
-            db.table(name).enable_fts(columns, tokenize="porter", create_triggers=False)
+            if fts_prefix:
+                listed = ", ".join(f'"{c}"' for c in columns)
+                conn.execute(
+                    f"CREATE VIRTUAL TABLE {name}_fts USING FTS5 ({listed}, tokenize='porter', content=\"{name}\","
+                    f" prefix='{' '.join(str(int(n)) for n in fts_prefix.split())}')"
+                )
+                conn.execute(f"INSERT INTO {name}_fts({name}_fts) VALUES ('rebuild')")
+            else:
+                db.table(name).enable_fts(columns, tokenize="porter", create_triggers=False)
             conn.execute(f"INSERT INTO {name}_fts({name}_fts) VALUES ('optimize')")
         conn.execute("ANALYZE")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
@@ -327,9 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--out", type=Path, required=True)
+    parser.add_argument("--fts-prefix", metavar="LENGTHS", help='add FTS5 prefix indexes, e.g. "2 3 4"')
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    path = generate(args.out, args.facts, args.sections, args.seed)
+    path = generate(args.out, args.facts, args.sections, args.seed, args.fts_prefix)
     size = path.stat().st_size / 1e6
     print(f"{path}: {args.facts:,} facts, {size:,.0f} MB in {time.perf_counter() - started:.1f} s")
     return 0

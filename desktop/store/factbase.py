@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.store.errors import FactBaseError, UnknownIdError, file_problem
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
 from desktop.store.opening import INTEGRITY_TIME_LIMIT_S, open_read_only
-from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match
+from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match, min_prefix_length
 from desktop.store.validation import META_KEYS, check_content, check_shape, integrity_problem
 
 
@@ -173,7 +173,9 @@ class FactBase:
     def iter_facts(self, block: int = 1000) -> Iterator[Fact]:
         """Every fact in report order, read a block at a time: memory stays flat at any size."""
         cursor = self._conn.execute(
-            "SELECT f.* FROM sections s JOIN facts f ON f.section_id = s.id ORDER BY s.position, f.position"
+            # CROSS JOIN fixes the loop order (sections by position, then each one's facts by index): without it
+            # a base without ANALYZE statistics is read in id order and sorted in a temporary b-tree.
+            "SELECT f.* FROM sections s CROSS JOIN facts f ON f.section_id = s.id ORDER BY s.position, f.position"
         )
         try:
             while rows := cursor.fetchmany(block):
@@ -240,8 +242,15 @@ class FactBase:
         if order is not None and order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
         where, params = fact_where(filters)
-        joins = "FROM facts f JOIN sections s ON s.id = f.section_id"
-        match = fts_match(filters.words, filters.prefix_last) if filters is not None else None
+        # Report order walks sections, then facts (see iter_facts); other orders walk a facts index.
+        if order == "position":
+            joins = "FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
+        else:
+            joins = "FROM facts f CROSS JOIN sections s ON s.id = f.section_id"
+        match = None
+        if filters is not None and filters.words:
+            shortest = min_prefix_length(self._conn) if filters.prefix_last else 1
+            match = fts_match(filters.words, filters.prefix_last, shortest)
         if filters is not None and filters.words:
             # Words that leave nothing to search for match nothing, as search does.
             joins += " JOIN facts_fts ON facts_fts.rowid = f.rowid"

@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.store.factbase import FactBase
-from desktop.store.queries import FactFilter, fact_where, fts_match
+from desktop.store.queries import FactFilter, fact_where, fts_match, min_prefix_length
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -79,7 +79,7 @@ def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
 def search(fb: FactBase, flt: FactFilter, types: tuple[str, ...] = RESULT_TYPES, limit: int = 20) -> SearchResults:
     """The best `limit` facts, passages and terms for a filter; passages and terms only when it has words and
     names nothing only facts have (a section filter also applies to passages)."""
-    match = fts_match(flt.words, flt.prefix_last)
+    match = fts_match(flt.words, flt.prefix_last, min_prefix_length(fb._conn) if flt.prefix_last else 1)
     if flt.words and match is None:
         return SearchResults()  # only operator characters: nothing to look for, and no error
     conn = fb._conn
@@ -103,27 +103,27 @@ def search(fb: FactBase, flt: FactFilter, types: tuple[str, ...] = RESULT_TYPES,
     return SearchResults(tuple(facts), tuple(passages), tuple(terms), ranked_all)
 
 
-def _fewer_than_window(
+def _window_end(
     conn: sqlite3.Connection, fts: str, match: str, join: str = "", where: str = "1", params: list[object] | None = None
-) -> bool:
-    """True when a query has at most RANK_WINDOW matches, found by walking them in rowid order (no ranking, no
-    count of every match) and stopping at the window's end."""
+) -> int | None:
+    """The rowid of the match just past the first RANK_WINDOW, or None when there are no more than that: found
+    by walking the matches in rowid order (no ranking, no count of every match) and stopping there."""
     row = conn.execute(
         f"SELECT {fts}.rowid FROM {fts}{join} WHERE {fts} MATCH ? AND {where} ORDER BY {fts}.rowid LIMIT 1 OFFSET ?",
         (match, *(params or []), RANK_WINDOW),
     ).fetchone()
-    return row is None
+    return None if row is None else int(row[0])
 
 
 def _label_first(
-    conn: sqlite3.Connection, match: str, where: str, params: list[object], limit: int
+    conn: sqlite3.Connection, match: str, where: str, params: list[object], limit: int, end: int
 ) -> list[tuple[int, float]]:
     """Too many matches to rank (bm25 would count every one): facts whose label matches come first, shortest
-    label first among the first few in report order, then quote matches in report order. Scores are estimates
-    below any bm25 score's scale: (label match + 1) / (1 + label length / 100), negated like bm25."""
+    label first among the first few in report order, then quote matches in report order, all within the first
+    RANK_WINDOW matches (rowid < end). Scores are estimates: (label match + 1) / (1 + label length / 100)."""
     sql = (
         "SELECT facts_fts.rowid, length(f.label) FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid"
-        f" WHERE facts_fts MATCH ? AND {where} ORDER BY facts_fts.rowid LIMIT ?"
+        f" WHERE facts_fts MATCH ? AND facts_fts.rowid < {end:d} AND {where} ORDER BY facts_fts.rowid LIMIT ?"
     )
     labelled = conn.execute(sql, (f"{{label}} : ({match})", *params, limit * 5)).fetchall()
     ranked = sorted(((r[0], -2.0 / (1 + r[1] / 100)) for r in labelled), key=lambda r: r[1])[:limit]
@@ -140,15 +140,16 @@ def _ranked_facts(
     where, params = fact_where(flt)
     # Without fact filters, rank on the FTS table alone; with them, join facts to filter before ranking.
     join = "" if where == "1" else " JOIN facts f ON f.rowid = facts_fts.rowid"
-    complete = _fewer_than_window(conn, "facts_fts", match, join, where, params)
-    if complete:
+    end = _window_end(conn, "facts_fts", match, join, where, params)
+    complete = end is None
+    if end is None:
         ranked = conn.execute(
             f"SELECT facts_fts.rowid, bm25(facts_fts, {LABEL_WEIGHT}, {QUOTE_WEIGHT}) AS score FROM facts_fts{join}"
             f" WHERE facts_fts MATCH ? AND {where} ORDER BY score LIMIT ?",
             (match, *params, limit),
         ).fetchall()
     else:
-        ranked = _label_first(conn, match, where, params, limit)
+        ranked = _label_first(conn, match, where, params, limit, end)
     if not ranked:
         return [], complete
     scores = {r[0]: r[1] for r in ranked}
@@ -202,7 +203,7 @@ def _ranked_passages(
         where = f"p.section_id IN ({', '.join('?' * len(section_ids))})"
         params = list(section_ids)
     join = "" if not section_ids else " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-    complete = _fewer_than_window(conn, "paragraphs_fts", match, join, where, params)
+    complete = _window_end(conn, "paragraphs_fts", match, join, where, params) is None
     # Too many to rank: the first matches in report order (paragraph ids follow the report), scored as estimates.
     order = "score" if complete else "paragraphs_fts.rowid"
     score = "bm25(paragraphs_fts)" if complete else "-0.5"

@@ -65,6 +65,12 @@ def test_the_last_word_is_a_prefix_while_typing(tiny_factbase: FactBase) -> None
         assert {r.id for r in find(tiny_factbase, typed, typing=True).facts} >= {"ferry-crossings"}, typed
 
 
+def test_a_word_under_three_letters_is_whole_without_a_prefix_index(tiny_factbase: FactBase) -> None:
+    # Without FTS5's prefix index a one- or two-letter prefix reads the match list of every term it covers.
+    assert not find(tiny_factbase, "fe", typing=True).facts
+    assert find(tiny_factbase, "fer", typing=True).facts
+
+
 OPERATOR_TEXT = ['"', '""', "*", "^", ":", "(", ")", "-", "+", "NEAR", "AND", "OR", "NOT", "{", "}", "[", "]"]
 OPERATOR_TEXT += ['ferry"', "ferry*", "^ferry", "label:ferry", "(ferry", "ferry)", "-ferry", "+ferry", "NEAR(ferry)"]
 OPERATOR_TEXT += ["ferry AND", "OR ferry", "ferry NOT crossings", "{label}: ferry", "ferry \\", "'", "ferry'", "%", "_"]
