@@ -194,7 +194,7 @@ def _run_window(args: argparse.Namespace) -> int:
         return 1
     # A screenshot shows the window as at first launch: no library, no settings, nothing written.
     user_data = None if args.screenshot is not None else _open_user_data()
-    shelf = _shelf(factbase, user_data)
+    shelf = _shelf(factbase, user_data, args.files[1:])
     try:
         run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id, theme=args.theme)
         return run.exec()
@@ -216,16 +216,26 @@ def _open_user_data() -> UserData | None:
         return None
 
 
-def _shelf(factbase: FactBase, user_data: UserData | None) -> ReportShelf:
-    """The reports of the window: the one opened first, then the rest of the library."""
+def _shelf(factbase: FactBase, user_data: UserData | None, more: list[Path]) -> ReportShelf:
+    """The reports of the window: the one opened first, the other files given (a file manager's %F), then the
+    rest of the library. A further file that cannot be opened is said in one line and left out."""
     from desktop.ui.report_shelf import ReportShelf, ShelfEntry
 
     shelf = ReportShelf()
     first = shelf.add_open(factbase, bundled=Path(factbase.path) == bundled_factbase())
+    opened = [factbase]
+    for path in more:
+        try:
+            extra = FactBase.open(path)
+        except FactBaseError as exc:
+            print(f"{PROG}: fact base {exc}", file=sys.stderr)
+            continue
+        shelf.add_open(extra)
+        opened.append(extra)
     if user_data is None:
         return shelf
-    if not first.bundled:
-        user_data.add_opened(factbase)  # what the user opens joins the library and Open Recent
+    for base in opened if not first.bundled else opened[1:]:
+        user_data.add_opened(base)  # what the user opens joins the library and Open Recent
     for entry in user_data.library():
         shelf.add_entry(ShelfEntry(entry.id, entry.title, entry.path, entry.bundled))
     return shelf

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "Fact Explorer"
 ORGANISATION = "FactExplorer"
+DESKTOP_ID = "io.github.factexplorer.FactExplorer"
 
 _RAISE_BY = 1 << 40
 _singletons_kept = False
@@ -107,4 +108,6 @@ def start_qt(*, headless: bool) -> QApplication:
     app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "fact-explorer"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    # The desktop entry's name (resources/desktop/): Wayland shows the window with that entry's icon and name.
+    app.setDesktopFileName(DESKTOP_ID)
     return app
