@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from desktop.cli import chart, cite, desktop_files, diff, library, listing, notes, series, serve, sheet
 from desktop.cli import import_report
+from desktop.cli import brief, compare
 from desktop.cli import search as search_command
 from desktop.cli.errors import CommandError
 
@@ -28,6 +29,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction, list[argparse.ArgumentParse
     notes.add_parser,
     import_report.add_parser,
     search_command.add_parser,
+    compare.add_parser,
+    brief.add_parser,
 ]
 
 __all__ = ["COMMANDS", "CommandError"]
