@@ -325,7 +325,8 @@ def show_all_facts(window: MainWindow) -> AllFactsDialog:
         window.all_facts_dialog = dialog  # type: ignore[attr-defined]  # attached from outside the window
     dialog.refresh_reports()
     dialog.show()
-    dialog.raise_()
+    if QGuiApplication.platformName() != "offscreen":  # offscreen Qt warns that it cannot raise a window
+        dialog.raise_()
     dialog.activateWindow()
     return dialog
 
