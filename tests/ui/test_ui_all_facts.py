@@ -118,7 +118,8 @@ def test_facets_count_kind_unit_and_section_and_a_click_filters_by_one(qtbot, di
     for unit, n in factbase.fact_facets("unit"):
         assert facet_item(dialog, "Unit", ("unit", unit)).text(0).endswith(f"({n})")
     section_id, n = factbase.fact_facets("section_id")[0]
-    assert facet_item(dialog, "Section", ("section", section_id)).text(0) == f"{factbase.section(section_id).title} ({n})"
+    section_title = factbase.section(section_id).title
+    assert facet_item(dialog, "Section", ("section", section_id)).text(0) == f"{section_title} ({n})"
     dialog.facets.itemClicked.emit(item, 0)
     assert f"kind:{kind}" in dialog.filter_edit.text()
     assert dialog.model.rowCount() == count
