@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
     QFileDialog,
@@ -103,6 +104,25 @@ class ReviewTable(QTableView):
             if column != SENTENCE:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 self.setColumnWidth(column, widths.get(column, 80))
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        """Tab (or Backtab) in an editor goes on to the next (previous) cell that can be edited, row after row:
+        Qt's own moves one cell and stops at the figure or value, which cannot be edited."""
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, hint)
+            return
+        here = self.currentIndex()
+        super().closeEditor(editor, Hint.NoHint)
+        step = 1 if hint == Hint.EditNextItem else -1
+        columns = sorted(EDITABLE)
+        cells = [(row, column) for row in range(self.review.rowCount()) for column in columns]
+        at = cells.index((here.row(), here.column())) if here.column() in EDITABLE else -1
+        if at >= 0 and 0 <= at + step < len(cells):
+            row, column = cells[at + step]
+            index = self.review.index(row, column)
+            self.setCurrentIndex(index)
+            self.edit(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         index = self.currentIndex()
@@ -294,7 +314,12 @@ class ImportDialog(QDialog):
             relay.moved.emit(step, total)  # from the worker thread: Qt queues it to the dialog
             return not stop.is_set()
 
+        # A thread job can end before submit() returns: it waits until its `finished` is connected, or the
+        # dialog would never hear that it ended (submit() connects success and failure itself, not finished).
+        connected = threading.Event()
+
         def steps() -> Steps[object]:
+            connected.wait()
             yield 0, 1
             return work(report)
 
@@ -302,6 +327,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.job = self.worker.submit(steps, on_thread=True, success=done, failure=self._on_failed)
         self.job.finished.connect(self._on_job_finished)
+        connected.set()
         self._update_buttons()
 
     def cancel(self) -> None:
@@ -326,13 +352,13 @@ class ImportDialog(QDialog):
         self.job = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        if cancelled:
-            self.status.setText("Stopped; nothing was written.")
-            if self.plan is None:
-                self.reject()
+        if cancelled and self.plan is None:
+            self.reject()
         elif self.plan is not None:
             self._update_buttons()
-            if self._just_read:
+            if cancelled:
+                self.status.setText("Stopped; nothing was written. " + self.status.text())
+            elif self._just_read:
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._just_read = False
         self.job_finished.emit()

@@ -191,20 +191,25 @@ class ReportActions(QObject):
         self.remove_report(self.window.current_report)
 
     def _on_tree_menu(self, point: QPoint) -> None:
+        menu = self.tree_menu_at(point)
+        if menu is not None:
+            menu.popup(self.window.tree.viewport().mapToGlobal(point))
+
+    def tree_menu_at(self, point: QPoint) -> QMenu | None:
+        """The context menu for the tree row at point (viewport coordinates): report rows only."""
         index = self.window.tree.indexAt(point)
         key = index.data(TARGET_ROLE) if index.isValid() else None
-        if not key:
-            return
-        target = Target.parse(key)
-        if target.kind != "report" or target.report_id is None:
-            return
+        target = Target.parse(key) if key else None
+        if target is None or target.kind != "report" or target.report_id is None:
+            return None
         report_id = target.report_id
         menu = QMenu(self.window.tree)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         remove = menu.addAction("Remove from Library")
+        remove.setStatusTip("Take this report out of the library (its file stays)")
         remove.setEnabled(self.removable(report_id))
         remove.triggered.connect(lambda: self.remove_report(report_id))
-        self.tree_menu = menu  # kept for tests, which read it instead of clicking in a popup
-        menu.popup(self.window.tree.viewport().mapToGlobal(point))
+        return menu
 
     # Drag and drop -----------------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
