@@ -84,6 +84,7 @@ class WindowRun:
         from desktop.ui.export_actions import attach_export_actions
 
         attach_export_actions(window)
+        __import__("desktop.ui.report_actions", fromlist=["x"]).attach_report_actions(window)
         __import__("desktop.ui.compare_actions", fromlist=["attach_compare_actions"]).attach_compare_actions(window)
         __import__("desktop.ui.search_panel", fromlist=["attach_search"]).attach_search(window)
         window.finish_startup()
