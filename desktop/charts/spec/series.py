@@ -11,8 +11,6 @@ from desktop.charts.spec.model import ChartSpec, fact_bar
 from desktop.domain.formatting import format_with_qualifier, unit_label
 from desktop.domain.series import Series, SeriesMember
 
-ORIGIN_WORDS = {"self": "the fact viewed", "proposed": "proposed", "confirmed": "confirmed"}
-
 
 def chart_for_series(series: Series) -> ChartSpec | None:
     """The series' members with a value as bars over time; None when fewer than two have one (nothing to compare)."""
@@ -35,9 +33,9 @@ def chart_for_series(series: Series) -> ChartSpec | None:
     axis = unit_label(fact.unit) + (f" ({word})" if word else "")
     if fact.kind == "growth":
         axis = "growth on a year earlier (per cent)"
-    reports = list(dict.fromkeys(m.report_title for m in members))
-    notes = tuple(f"{_period_label(m)}: {m.report_title} ({ORIGIN_WORDS[m.origin]})" for m in members)
-    notes += tuple(f"{m.fact.label} ({m.report_title}): {m.fact.formula}" for m in members if m.fact.derived)
+    # Which report each bar comes from is in the footer and in the list beside the chart; the notes say only
+    # how a derived figure was worked out, so the chart keeps its height for the bars.
+    notes = tuple(f"{m.fact.label} ({m.report_title}): {m.fact.formula}" for m in members if m.fact.derived)
     return ChartSpec(
         chart_id=f"{fact.id}-series",
         title=f"{fact.label} across reports",
@@ -45,7 +43,7 @@ def chart_for_series(series: Series) -> ChartSpec | None:
         bars=bars,
         value_axis=axis,
         category_axis="period",
-        provenance=f"Reports: {'; '.join(reports)}. Periods: {', '.join(m.fact.period for m in members)}.",
+        provenance="; ".join(f"{m.fact.period}: {m.report_title}" for m in members) + ".",
         notes=notes,
         unit=fact.unit,
         horizontal=False,

@@ -1,0 +1,154 @@
+"""Edit ▸ Copy Citation: the page viewed (a fact, a section, the report) cited in a style, onto the clipboard.
+
+The citation itself is desktop.domain.citations.cite_target, the same call as `fact-explorer cite`, so a derived
+value is cited as derived here exactly as there. The clipboard gets plain text, and for the CSL styles (APA, MLA,
+Chicago, Harvard) their HTML as well, so a word processor pastes the italics. The style last chosen is the one
+Ctrl+Shift+C copies, remembered in the window's settings when it has them.
+"""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from desktop.domain.target import Target
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+STYLE_KEY = "citations/style"
+DEFAULT_STYLE = "apa"
+SHORTCUT = "Ctrl+Shift+C"
+_CITABLE = ("fact", "section", "report")
+
+
+def find_menu(window: MainWindow, title: str) -> QMenu:
+    """The window's menu whose title, without its & mnemonic, is title (the menus are built by desktop.ui.menus)."""
+    bar: QMenuBar = window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
+            return menu
+    raise LookupError(f"the window has no {title} menu")
+
+
+def citation_id(target: Target | None) -> str | None:
+    """The id cite_target takes for what is viewed: a fact or section id, 'report'; None for anything else."""
+    if target is None or target.kind not in _CITABLE:
+        return None
+    return "report" if target.kind == "report" else target.id
+
+
+def attach_citation_actions(window: MainWindow) -> CitationActions:
+    actions = CitationActions(window)
+    actions.install(find_menu(window, "Edit"))
+    window.page_changed.connect(lambda _target: actions.update_enabled())
+    actions.update_enabled()
+    return actions
+
+
+class CitationActions(QObject):
+    """Copy Citation (the remembered style) and a submenu with every style."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from desktop.domain.citations import STYLE_NAMES, STYLES  # citeproc itself loads on the first citation
+
+        self.window = window
+        self.style = self._saved_style(STYLES)
+        self.copy_default = QAction(f"Copy &Citation ({STYLE_NAMES[self.style]})", window)
+        self.copy_default.setShortcut(QKeySequence(SHORTCUT))
+        self.copy_default.setStatusTip("Copy a citation of the fact, section or report viewed")
+        self.copy_default.triggered.connect(lambda: self.copy_citation(self.style))
+        self.menu = QMenu("Copy Citation &As", window)
+        self.menu.setToolTipsVisible(True)
+        self._group = QActionGroup(self)
+        self.style_actions: dict[str, QAction] = {}
+        for style in STYLES:
+            action = QAction(STYLE_NAMES[style], self.menu)
+            action.setCheckable(True)
+            action.setChecked(style == self.style)
+            action.setStatusTip(f"Copy a citation in {STYLE_NAMES[style]}; Copy Citation then uses it")
+            action.triggered.connect(self._copier(style))
+            self._group.addAction(action)
+            self.menu.addAction(action)
+            self.style_actions[style] = action
+
+    def _copier(self, style: str) -> Callable[[], None]:
+        return lambda: self.choose_and_copy(style)
+
+    def _saved_style(self, styles: tuple[str, ...]) -> str:
+        settings = getattr(self.window, "settings", None)
+        saved = settings.value(STYLE_KEY, DEFAULT_STYLE) if settings is not None else DEFAULT_STYLE
+        return saved if isinstance(saved, str) and saved in styles else DEFAULT_STYLE
+
+    def install(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction(self.copy_default)
+        menu.addMenu(self.menu)
+        self.window.addAction(self.copy_default)  # the shortcut works wherever focus is
+
+    def update_enabled(self) -> None:
+        citable = citation_id(self.window.current_target) is not None
+        self.copy_default.setEnabled(citable)
+        self.menu.setEnabled(citable)
+
+    def choose_and_copy(self, style: str) -> None:
+        """A style picked from the submenu: copied now, and the one Copy Citation uses from now on."""
+        from desktop.domain.citations import STYLE_NAMES
+
+        self.style = style
+        self.style_actions[style].setChecked(True)
+        self.copy_default.setText(f"Copy &Citation ({STYLE_NAMES[style]})")
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.setValue(STYLE_KEY, style)
+        self.copy_citation(style)
+
+    def copy_citation(self, style: str) -> bool:
+        """The viewed page's citation onto the clipboard; False (and why, in the status bar) when there is none."""
+        from desktop.domain.citations import CSL_STYLES, STYLE_NAMES, cite_target
+
+        target_id = citation_id(self.window.current_target)
+        status = self.window.statusBar()
+        if target_id is None:
+            status.showMessage("Nothing to cite here: open a fact, a section or the report", 8000)
+            return False
+        factbase = self.window.factbase
+        try:
+            text = cite_target(factbase, target_id, style)
+            rich = cite_target(factbase, target_id, style, html=True) if style in CSL_STYLES else None
+        except Exception as exc:  # noqa: BLE001 - a citation that cannot be made is one line, never a crash
+            status.showMessage(f"The citation could not be made: {exc}", 8000)
+            return False
+        mime = QMimeData()
+        mime.setText(text)
+        if rich is not None:
+            mime.setHtml(rich)
+        QGuiApplication.clipboard().setMimeData(mime)
+        _clear_offscreen_clipboard_at_exit()
+        status.showMessage(f"Citation copied ({STYLE_NAMES[style]})", 4000)
+        return True
+
+
+_clearing_registered = False
+
+
+def _clear_offscreen_clipboard_at_exit() -> None:
+    # Offscreen Qt segfaults at exit while its clipboard holds our mime data (docs STACK.md); a real display's
+    # clipboard must keep the citation after we quit, so only offscreen clears it.
+    global _clearing_registered
+    if _clearing_registered or QGuiApplication.platformName() != "offscreen":
+        return
+    _clearing_registered = True
+    atexit.register(_clear_clipboard)
+
+
+def _clear_clipboard() -> None:
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
