@@ -52,7 +52,7 @@ EXPORT_FIELDS += ["unit", "qualifier", "period", "kind", "quote", "derived", "fo
 FACETS = (("kind", "Kind", "kind"), ("unit", "Unit", "unit"), ("section_id", "Section", "section"))
 ALL_REPORTS = ""
 BLOCK = 1000
-COLUMN_WIDTHS = {"report": 150, "label": 300, "value": 120, "unit": 80, "period": 70, "kind": 80, "section": 170}
+COLUMN_WIDTHS = {"report": 150, "label": 260, "value": 110, "unit": 90, "period": 110, "kind": 80, "section": 170}
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: list[str]) -> tuple[str, str]:
@@ -123,6 +123,9 @@ class AllFactsDialog(QDialog):
         self.model = FactTableModel(parent=self)
         self.report_choice = QComboBox()
         self.report_choice.setAccessibleName("Report shown")
+        # Report titles are headlines: the chooser elides them rather than squeeze the filter box.
+        self.report_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.report_choice.setMinimumContentsLength(24)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter: words, > 1 million, over 50%, kind:share, unit:%")
         self.filter_edit.setAccessibleName("Filter facts")
@@ -137,8 +140,10 @@ class AllFactsDialog(QDialog):
         self.table.setAccessibleName("All facts")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)  # one line a row, elided: rows keep one height
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # measuring contents would read every row
         header.setStretchLastSection(True)
@@ -249,6 +254,7 @@ class AllFactsDialog(QDialog):
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         for key, value, name, count in values:
             item = QTreeWidgetItem(group, [f"{name} ({count:,})"])
+            item.setToolTip(0, f"{name}: {count:,} facts; click to filter by it")
             item.setData(0, Qt.ItemDataRole.UserRole, (key, value))
         group.setExpanded(True)
 

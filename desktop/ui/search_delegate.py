@@ -21,6 +21,10 @@ class SearchResultDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        # A fact's figure in the link colour, or in the selection's text colour on a selected row.
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+        doc.setDefaultStyleSheet(f".figure {{ color: {option.palette.color(role).name()}; }}")  # type: ignore[attr-defined]
         doc.setDocumentMargin(PADDING)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
         doc.setTextWidth(max(self._width(option, index), 120))

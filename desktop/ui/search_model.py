@@ -108,7 +108,7 @@ def figure_text(result: SearchResult) -> str:
 def result_html(result: SearchResult) -> str:
     head = f"<b>{html.escape(result.title)}</b>"
     if result.type == "fact":
-        head += f" &nbsp;<span style='color:#1a5fb4'>{html.escape(figure_text(result))}</span>"
+        head += f' &nbsp;<span class="figure">{html.escape(figure_text(result))}</span>'
     return f"{head}<br>{snippet_html(result.snippet)}"
 
 
@@ -205,7 +205,7 @@ class SearchResultsModel(QAbstractItemModel):
             return "result" if role == KIND_ROLE else None
         group = self.group_at(index)
         if group is not None:
-            text = f"{GROUP_TITLES[group.kind]} · {group.report_title} ({len(group.results)})"
+            text = f"{GROUP_TITLES[group.kind]} ({len(group.results)}) · {group.report_title}"
         else:
             text = self.results.notes[index.row() - len(self.results.groups)]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

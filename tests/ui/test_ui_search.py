@@ -62,7 +62,7 @@ def test_typing_shows_ranked_results_grouped_by_kind_with_highlighted_snippets(q
         scores = [r.score for r in group.results]
         assert scores == sorted(scores, reverse=True)
     shown = rows(search)
-    assert shown[0][0].startswith(f"Facts · {factbase.document.title}")
+    assert shown[0][0] == f"Facts ({len(results.groups[0].results)}) · {factbase.document.title}"
     for _title, htmls in shown:
         for row_html in htmls:
             marked = HIGHLIGHT.findall(row_html)
