@@ -250,7 +250,7 @@ def check_content(conn: sqlite3.Connection, path: Path, full: bool = False) -> N
 
     A table of up to FULL_SCAN_ROWS rows (any report-sized base) is scanned once. A larger one gets only the checks
     an index answers in milliseconds (NULLs, types, ranges, references, distinct kinds and units); the full scan of
-    it (about 5 s for a million facts) is left to FactBase.integrity_check(), meant for a worker thread, or full=True.
+    it (6-10 s for a million facts) is left to FactBase.integrity_check(), meant for a worker thread, or full=True.
     """
     for table, columns in TABLES.items():
         if full or _row_estimate(conn, table) <= FULL_SCAN_ROWS:
