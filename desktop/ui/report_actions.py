@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from desktop.domain.target import Target
 from desktop.store import FactBase, FactBaseError
 from desktop.ui.library_tree_model import TARGET_ROLE
+from desktop.ui.report_shelf import report_id as report_id_of
 
 if TYPE_CHECKING:
     from desktop.ui.import_dialog import ImportDialog
@@ -100,9 +101,10 @@ class ReportActions(QObject):
         self.remove.setEnabled(self.removable(self.window.current_report))
 
     # Opening -----------------------------------------------------------------------------------------------------
-    def open_path(self, path: Path | str) -> bool:
+    def open_path(self, path: Path | str, *, replace: bool = False) -> bool:
         """Open a fact base into the window and the library and show its front page; False (after a dialog) if
-        it cannot be read. A report already in the window is shown, not opened twice."""
+        it cannot be read. A report already in the window is shown, not opened twice; with replace (a fact base
+        the import just wrote, perhaps over the old file) the new file takes the old one's place."""
         path = Path(path)
         try:
             factbase = FactBase.open(path)
@@ -110,6 +112,9 @@ class ReportActions(QObject):
             show_error(self.window, "Open", str(exc))
             return False
         window = self.window
+        known = report_id_of(factbase)
+        if replace and known in window.shelf and self.removable(known):
+            window.remove_report(known)  # a new import of the same report: the new file, not the old one, is shown
         report_id = window.add_report(factbase)  # the same report twice: the shelf keeps the one it had
         user_data = window.user_data
         if user_data is not None:
@@ -160,7 +165,7 @@ class ReportActions(QObject):
         data_dir = user_data_dir() if self.window.user_data is not None else None
         dialog = ImportDialog(report, self.window.worker, data_dir, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.created.connect(self.open_path)
+        dialog.created.connect(lambda path: self.open_path(path, replace=True))
         dialog.destroyed.connect(lambda: setattr(self, "import_dialog", None))
         self.import_dialog = dialog
         dialog.open()

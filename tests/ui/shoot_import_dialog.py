@@ -3,8 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/shoot_import_dialog.py OUT_DIR [REPORT]
 
 Writes OUT_DIR/import-dialog.png (the dialog at its default size), import-dialog-1024x680.png (the window at
-1024×680 with the dialog fitted inside it) and import-editing.png (a qualifier being chosen). User data goes to a
-temporary folder, never the user's own.
+1024×680 with the dialog fitted inside it), import-editing.png (a qualifier being chosen) and file-menu.png.
+User data goes to a temporary folder, never the user's own.
 """
 
 from __future__ import annotations
@@ -55,8 +55,14 @@ def main(out_dir: Path, report: Path) -> int:
     dialog.table.edit(dialog.table.currentIndex())
     app.processEvents()
     dialog.grab().save(str(out_dir / "import-editing.png"))
-    window.grab().save(str(out_dir / "window.png"))
     dialog.reject()
+    app.processEvents()
+    menu = window.window_actions.file_menu
+    menu.aboutToShow.emit()  # as when it opens: Open Recent and Remove from Library are brought up to date
+    menu.popup(window.mapToGlobal(window.rect().topLeft()))
+    app.processEvents()
+    menu.grab().save(str(out_dir / "file-menu.png"))
+    menu.close()
     window.close()
     user_data.close()
     return 0

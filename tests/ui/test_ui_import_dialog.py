@@ -365,3 +365,21 @@ def test_opened_fact_base_reads_like_any_other(qtbot, library, tmp_path, monkeyp
     qtbot.waitUntil(lambda: window.factbase.path == out, timeout=30_000)
     with FactBase.open(out) as fb:
         assert fb.fact_count() == proposed == window.factbase.fact_count()
+
+
+def test_importing_a_report_again_shows_the_new_fact_base(qtbot, library, user_data, tmp_path, monkeypatch):
+    """The same report imported twice is one report of the library, and the file written last is the one shown."""
+    window, actions = library
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    for out, kept in ((first, None), (second, 2)):
+        monkeypatch.setattr(import_dialog, "ask_output_path", lambda _parent, _s, out=out: str(out))
+        dialog = opened(qtbot, actions, RIVERSIDE)
+        if kept is not None:
+            for row in range(kept, dialog.model.rowCount()):
+                dialog.model.set_kept(row, False)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda out=out: window.factbase.path == out, timeout=30_000)
+    assert window.factbase.fact_count() == 2
+    assert len(report_titles(window)) == 2  # the bundled report and this one, once
+    [entry] = [e for e in user_data.library() if not e.bundled]
+    assert entry.path == second.resolve()
