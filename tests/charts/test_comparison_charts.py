@@ -54,14 +54,16 @@ def test_facts_of_one_unit_are_one_chart_of_bars_on_one_axis(reports: dict[str, 
     (chart,) = multi.charts
     assert chart.kind == "bars" and chart.unit == "people" and chart.value_axis == "people"
     assert [b.raw_value for b in chart.bars] == [11900, 8300]
-    assert [b.label for b in chart.bars] == ["Residents of Ostmark (end of 2023)", "Residents of Westmark (end of 2023)"]
+    labels = [b.label for b in chart.bars]
+    assert labels == ["Residents of Ostmark (end of 2023)", "Residents of Westmark (end of 2023)"]
 
 
 def test_facts_of_different_units_are_small_multiples_one_chart_a_unit(reports: dict[str, FactBase]) -> None:
     multi = comparison_chart(comparison(reports, *MIXED))
     assert [c.unit for c in multi.charts] == ["people", "crossings", "%"]
     for chart, members in zip(multi.charts, multi.bar_members, strict=True):
-        units = {reports[report].fact(bar.fact_id or "").unit for (report, _), bar in zip(members, chart.bars)}
+        pairs = zip(members, chart.bars, strict=True)
+        units = {reports[report].fact(bar.fact_id or "").unit for (report, _), bar in pairs}
         assert units == {chart.unit}  # no chart mixes units
     assert sum(len(c.bars) for c in multi.charts) == len(MIXED)
 
@@ -162,8 +164,8 @@ def test_svg_draws_the_same_picture_as_the_png(qapp, reports, tmp_path: Path) ->
     painter = QPainter(svg)
     QSvgRenderer(render_multiples_svg(multi, 800)).render(painter)
     painter.end()
-    small = [i.scaledToWidth(200, Qt.TransformationMode.SmoothTransformation).convertToFormat(QImage.Format.Format_Grayscale8)
-             for i in (png, svg)]  # fmt: skip
+    smooth, grey = Qt.TransformationMode.SmoothTransformation, QImage.Format.Format_Grayscale8
+    small = [i.scaledToWidth(200, smooth).convertToFormat(grey) for i in (png, svg)]
     a, b = (bytes(i.constBits())[: i.sizeInBytes()] for i in small)
     difference = sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
     assert difference < 3.0  # lightness out of 255; a blank or misplaced SVG differs by far more
