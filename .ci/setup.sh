@@ -8,6 +8,8 @@ SYSTEM_PACKAGES=(
   python3 python3-venv
   # Qt offscreen: tests, PNG and PDF export; fonts, or PDFs carry no text
   libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  # Chinese glyphs for the 简体中文 interface (window, charts, sheets)
+  fonts-wqy-microhei
   # a real X server for the window and its screenshots
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
   # reading back what we print: pdftotext, pdfinfo, pdftoppm

@@ -26,7 +26,13 @@ if TYPE_CHECKING:
 
 PROG = "fact-explorer"
 # Options that only the window reads: given with a subcommand they would be silently ignored, so they are refused.
-WINDOW_OPTIONS = {"screenshot": "--screenshot", "open_id": "--open", "theme": "--theme", "files": "FILE"}
+WINDOW_OPTIONS = {
+    "screenshot": "--screenshot",
+    "open_id": "--open",
+    "theme": "--theme",
+    "language": "--language",
+    "files": "FILE",
+}
 
 
 def _global_options(for_subcommand: bool) -> argparse.ArgumentParser:
@@ -60,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", choices=["system", "light", "dark"], help="the window's theme (default: as chosen in View ▸ Theme)"
     )
+    parser.add_argument(
+        "--language",
+        choices=["system", "en", "zh_CN"],
+        help="the window's language (default: as chosen, or the system's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add_parser in COMMANDS:
         add_parser(sub, [_global_options(for_subcommand=True)])
@@ -70,7 +81,7 @@ def _split_files(argv: list[str], parser: argparse.ArgumentParser) -> tuple[list
     """`fact-explorer PATH…` (a file manager's %F) opens fact bases: positional words before any command name
     that are not command names are files. The rest of argv goes to the parser as it is."""
     commands = set(_subcommands(parser))
-    takes_value = {"--db", "--screenshot", "--open", "--theme"}
+    takes_value = {"--db", "--screenshot", "--open", "--theme", "--language"}
     files: list[Path] = []
     rest: list[str] = []
     i = 0
@@ -196,7 +207,8 @@ def _run_window(args: argparse.Namespace) -> int:
     user_data = None if args.screenshot is not None else _open_user_data()
     shelf = _shelf(factbase, user_data, args.files[1:])
     try:
-        run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id, theme=args.theme)
+        options = {"theme": args.theme, "language": args.language}
+        run = WindowRun(app, shelf, user_data, screenshot=args.screenshot, open_id=args.open_id, **options)
         return run.exec()
     finally:
         shelf.close()

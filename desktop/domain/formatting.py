@@ -1,12 +1,17 @@
 """Numbers as people read them: 4.55 million, 79.7%, 3–7 days, 2nd, over 100 million, 2,600+.
 
 Pure functions over store.Fact, shared by the window, the charts, the sheets and the CLI so that a figure
-reads the same everywhere.
+reads the same everywhere. In the Chinese interface (desktop.domain.i18n) numbers are written the Chinese way,
+in 万 and 亿 (4.55 million as 455万, 1.123 billion as 11.23亿), ranks as 第2; the report's text stays as written.
 """
 
 from __future__ import annotations
 
+from desktop.domain import i18n
+from desktop.domain.i18n import translate
 from desktop.store.models import Fact
+
+_CHINESE_SCALES = ((1e8, "亿"), (1e4, "万"))
 
 _SCALES = ((1e9, "billion"), (1e6, "million"))
 _QUALIFIER_PREFIX = {
@@ -19,7 +24,9 @@ _QUALIFIER_PREFIX = {
 
 
 def format_number(value: float) -> str:
-    """1123000000 -> '1.123 billion', 35000 -> '35,000', 79.7 -> '79.7'."""
+    """1123000000 -> '1.123 billion', 35000 -> '35,000', 79.7 -> '79.7'; in Chinese 11.23亿, 3.5万."""
+    if i18n.chinese_numbers():
+        return _chinese_number(value)
     for scale, word in _SCALES:
         if abs(value) >= scale:
             return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
@@ -28,7 +35,18 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _chinese_number(value: float) -> str:
+    for scale, word in _CHINESE_SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.4f}".rstrip("0").rstrip(".") + word
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def ordinal(n: int) -> str:
+    if i18n.chinese_numbers():
+        return f"第{n}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -57,6 +75,8 @@ def format_with_qualifier(fact: Fact) -> str:
     if fact.qualifier == "+":
         return f"{value}+"
     prefix = _QUALIFIER_PREFIX.get(fact.qualifier)
+    if prefix and i18n.chinese_numbers():
+        return f"{translate('Formatting', prefix)}{value}"
     return f"{prefix} {value}" if prefix else value
 
 

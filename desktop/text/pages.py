@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.formatting import derived_note, format_fact, format_with_qualifier, unit_label
+from desktop.domain.i18n import translate
 from desktop.domain.target import Target
 from desktop.store import Document, Fact, FactBase, GlossaryTerm, Paragraph, Section
 from desktop.text.markup import Span, escape, link, link_span, mark_up, markdown_html
@@ -63,7 +64,20 @@ def _section_text(fb: FactBase, section: Section) -> str:
 
 def fact_label(fact: Fact) -> str:
     """A fact's label as lists show it: a derived value says so wherever it appears."""
-    return f"{fact.label} (derived)" if fact.derived else fact.label
+    return f"{fact.label} ({_t('derived')})" if fact.derived else fact.label
+
+
+def _t(text: str) -> str:
+    return translate("Pages", text)
+
+
+def _provenance(doc: Document) -> str:
+    """Which fact base a page comes from, on every page: its figures' date, version and source file. The report's
+    own date is not given: the bundled report states none (docs/fact-base.md)."""
+    line = _t("Figures as of {as_of} · fact base v{version} · source: {source}").format(
+        as_of=doc.source_as_of, version=doc.factbase_version, source=doc.source_file
+    )
+    return f'<p class="muted">{escape(line)}</p>'
 
 
 def _fact_list(facts: list[Fact], heading: str) -> str:
@@ -80,8 +94,7 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
     doc = fb.document
     title = mark_up(doc.title, [_span(m) for m in headline_marks(fb)])
     parts = [page_style(colours), f"<h1>{title}</h1>"]
-    dates = f"Report of {doc.source_date}, figures as of {doc.source_as_of}"
-    parts.append(f'<p class="muted">{escape(dates)}</p>')
+    parts.append(_provenance(doc))
     rows = []
     for section in fb.sections():
         if section.role == "lead":
@@ -90,7 +103,7 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
         figure = f" <b>{link(Target.fact(headline.id), format_fact(headline), 'fig')}</b>" if headline else ""
         sub = f'<br><span class="muted">{escape(section.subheading)}</span>' if section.subheading else ""
         rows.append(f"<li>{link(Target.section(section.id), section.title)}{figure}{sub}</li>")
-    parts.append(f"<h2>Sections</h2><ul>{''.join(rows)}</ul>")
+    parts.append(f"<h2>{escape(_t('Sections'))}</h2><ul>{''.join(rows)}</ul>")
     return "".join(parts)
 
 
@@ -98,7 +111,8 @@ def section_page(fb: FactBase, section_id: str, colours: PageColours) -> str:
     """The section's text as the report has it, figures and terms linked, then its facts."""
     section = fb.section(section_id)
     parts = [page_style(colours), f"<h1>{escape(section.title)}</h1>", _section_text(fb, section)]
-    parts.append(_fact_list(fb.facts(section_id), "Facts in this section"))
+    parts.append(_fact_list(fb.facts(section_id), _t("Facts in this section")))
+    parts.append(_provenance(fb.document))
     return "".join(parts)
 
 
@@ -113,11 +127,11 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     big = format_fact(fact) if fact.is_range else format_with_qualifier(fact)
     parts.append(f'<p style="font-size: 30pt; font-weight: bold;">{escape(big)}</p>')
     details = [
-        ("In words", format_fact(fact)),
-        ("Qualifier", fact.qualifier),
-        ("Unit", unit_label(fact.unit)),
-        ("Period", fact.period),
-        ("Kind", fact.kind),
+        (_t("In words"), format_fact(fact)),
+        (_t("Qualifier"), fact.qualifier),
+        (_t("Unit"), unit_label(fact.unit)),
+        (_t("Period"), fact.period),
+        (_t("Kind"), fact.kind),
     ]
     cells = "".join(
         f'<tr><td class="muted" style="padding-right: 12px;">{k}</td><td>{escape(v)}</td></tr>' for k, v in details
@@ -126,20 +140,21 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     if fact.derived:
         sources = ", ".join(link(Target.fact(i), fb.fact(i).label) for i in fact.derived_from)
         parts.append(
-            f"<p><b>Derived value</b>: {escape(derived_note(fact))}"
-            + (f"<br>From: {sources}" if sources else "")
+            f"<p><b>{escape(_t('Derived value'))}</b>: {escape(derived_note(fact))}"
+            + (f"<br>{escape(_t('From:'))} {sources}" if sources else "")
             + "</p>"
         )
-    parts.append("<h3>Source</h3>")
+    parts.append(f"<h3>{escape(_t('Source'))}</h3>")
     marks = SectionMarks.read(fb, fact.section_id)
     paragraph = next(p for p in fb.paragraphs(fact.section_id) if p.id == fact.paragraph_id)
     parts.append(_paragraph_html(marks, paragraph, fact))
     terms = fb.terms_for_fact(fact.id)
     if terms:
         links = ", ".join(link(Target.term(t.term), t.term) for t in terms)
-        parts.append(f"<h3>Glossary terms used</h3><p>{links}</p>")
+        parts.append(f"<h3>{escape(_t('Glossary terms used'))}</h3><p>{links}</p>")
     others = [f for f in marks.facts if f.id != fact.id]
-    parts.append(_fact_list(others, f"Other facts in {section.title}"))
+    parts.append(_fact_list(others, _t("Other facts in {section}").format(section=section.title)))
+    parts.append(_provenance(fb.document))
     return "".join(parts)
 
 
@@ -151,7 +166,7 @@ def term_page(fb: FactBase, term: GlossaryTerm, colours: PageColours) -> str:
     if sections or facts:
         items = [f"<li>{link(Target.section(s.id), s.title)}</li>" for s in sections]
         items += [f"<li>{link(Target.fact(f.id), fact_label(f))}: {escape(format_fact(f))}</li>" for f in facts]
-        parts.append(f"<h3>Mentioned in</h3><ul>{''.join(items)}</ul>")
+        parts.append(f"<h3>{escape(_t('Mentioned in'))}</h3><ul>{''.join(items)}</ul>")
     return "".join(parts)
 
 

@@ -48,6 +48,16 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
     view_menu = bar.addMenu("&View")
     go_menu = bar.addMenu("&Go")
     help_menu = bar.addMenu("&Help")
+    # Found by name, not by their text, which is translated.
+    for menu, name in (
+        (file_menu, "file"),
+        (edit_menu, "edit"),
+        (view_menu, "view"),
+        (go_menu, "go"),
+        (help_menu, "help"),
+    ):
+        menu.setObjectName(f"{name}Menu")
+        menu.menuAction().setObjectName(f"{name}Menu")
 
     # Export and print actions are added to the File menu above this separator once they are loaded.
     file_menu.addSeparator()

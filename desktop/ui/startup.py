@@ -46,6 +46,7 @@ class WindowRun:
         screenshot: Path | None,
         open_id: str | None,
         theme: str | None = None,
+        language: str | None = None,
     ) -> None:
         from desktop.ui.main_window import MainWindow
         from desktop.ui.window_state import user_settings
@@ -55,11 +56,16 @@ class WindowRun:
         self.open_id = open_id
         self.exit_code = 0
         self.loader = PlotLoader(app)
+        from desktop.ui.language import chosen_language, install_language
         from desktop.ui.theme import Theme
 
         settings = None if screenshot is not None else user_settings()
+        self.translators = install_language(app, chosen_language(settings, language))
         self.theme = Theme(app, settings, theme)
         self.window = MainWindow(shelf, self.loader, settings, user_data, self.theme)
+        from desktop.ui.language import add_language_menu
+
+        add_language_menu(self.window, settings)
 
     def exec(self) -> int:
         window = self.window

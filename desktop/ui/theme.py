@@ -128,7 +128,7 @@ def add_theme_menu(menu_bar: object, theme: Theme) -> None:
     from PySide6.QtWidgets import QMenu, QMenuBar
 
     assert isinstance(menu_bar, QMenuBar)
-    view = next((a.menu() for a in menu_bar.actions() if a.text() == "&View"), None)
+    view = next((a.menu() for a in menu_bar.actions() if a.objectName() == "viewMenu"), None)
     if not isinstance(view, QMenu):
         return
     view.addSeparator()

@@ -10,7 +10,7 @@ from desktop.ui.theme import Theme, is_dark
 
 
 def theme_actions(window: MainWindow) -> dict[str, object]:
-    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    view = next(a.menu() for a in window.menuBar().actions() if a.objectName() == "viewMenu")
     theme = next(a.menu() for a in view.actions() if a.text() == "&Theme")
     return {a.data(): a for a in theme.actions()}
 
