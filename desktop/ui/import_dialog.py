@@ -209,6 +209,9 @@ class ImportDialog(QDialog):
         self.create_button.clicked.connect(self.create_factbase)
         self.close_button = QPushButton("Close", self)
         self.close_button.clicked.connect(self.reject)
+        for button in (self.cancel_button, self.find_button, self.keep_all, self.reject_all, self.close_button):
+            button.setAutoDefault(False)  # Enter in a field means Create (or Find Facts Again), never Stop or Close
+        self.create_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         for button in (self.find_button, self.keep_all, self.reject_all):
             buttons.addWidget(button)
@@ -380,6 +383,7 @@ class ImportDialog(QDialog):
                 f" Space keeps or rejects a row; F2 or Enter edits a cell.{note}"
             )
             self.find_button.setDefault(dated)
+            self.create_button.setDefault(not dated)
 
     # Closing stops the work --------------------------------------------------------------------------------------
     def done(self, result: int) -> None:

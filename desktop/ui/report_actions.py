@@ -9,6 +9,7 @@ cannot be removed. The dialogs are module-level functions that tests replace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,7 @@ class ReportActions(QObject):
         )
         self.rebuild_recent()
 
-    def _action(self, text: str, tip: str, handler: object) -> QAction:
+    def _action(self, text: str, tip: str, handler: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
         action.setStatusTip(tip)
         action.triggered.connect(handler)

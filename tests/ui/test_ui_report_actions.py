@@ -163,20 +163,21 @@ def test_open_recent_shows_at_most_ten(library, user_data, tiny_factbase_path, t
     assert shown[0].endswith("tiny-11.sqlite") and shown[-1].endswith("tiny-02.sqlite")
 
 
-def drop(window, paths: list[Path]) -> tuple[bool, bool]:
-    """Drag files over the window and drop them; whether the enter and the drop were accepted."""
+def drop(window, paths: list[Path], onto=None) -> tuple[bool, bool]:
+    """Drag files over the window (or one of its widgets) and drop them; whether enter and drop were accepted."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = window.rect().center()
+    onto = onto or window
+    point = onto.rect().center()
     actions = Qt.DropAction.CopyAction
     buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(QPointF(point), actions, mime, buttons, none)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(onto, enter)
     move = QDragMoveEvent(QPointF(point), actions, mime, buttons, none)
-    QApplication.sendEvent(window, move)
+    QApplication.sendEvent(onto, move)
     assert move.isAccepted() == enter.isAccepted()
     dropped = QDropEvent(QPointF(point), actions, mime, buttons, none)
-    QApplication.sendEvent(window, dropped)
+    QApplication.sendEvent(onto, dropped)
     return enter.isAccepted(), dropped.isAccepted()
 
 
@@ -189,6 +190,14 @@ def test_dropping_fact_bases_opens_each(library, user_data, tiny_factbase_path, 
     assert window.factbase.path == imported_path  # the last one dropped is shown
     assert len(library_ids(user_data)) == 3
     assert errors == []
+
+
+@pytest.mark.parametrize("onto", ["page", "tree"])
+def test_a_drop_on_the_page_or_the_tree_reaches_the_window(library, tiny_factbase_path, errors, onto):
+    window, _actions = library
+    widget = window.page.viewport() if onto == "page" else window.tree.viewport()
+    assert drop(window, [tiny_factbase_path], onto=widget) == (True, True)  # Qt hands it up to the window
+    assert window.factbase.path == tiny_factbase_path and errors == []
 
 
 def test_dropping_something_that_is_not_a_file_is_refused(library):
