@@ -7,6 +7,8 @@ Delete asks to delete it: the window's annotation actions do both, since opening
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.text.notes_markdown import note_html
 from desktop.ui.bookmarks_model import BookmarksModel
 from desktop.ui.note_editor import NotePreview
 from desktop.userdata import Annotation, UserData, UserDataError
@@ -40,7 +43,8 @@ class BookmarksPanel(QWidget):
         self.user_data = user_data
         self.model = BookmarksModel(self)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by words in the note, quote or label")
+        self.filter_edit.setPlaceholderText("Filter")
+        self.filter_edit.setToolTip("Words in the note, the quote or the label")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter bookmarks")
         self.tag_combo = QComboBox(self)
@@ -63,8 +67,10 @@ class BookmarksPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)  # the dock is narrow: the item's label gets the room, the rest is a click away
-        header.resizeSection(4, 80)
+        # The dock is narrow: the item and its report get the room; tags and the note are in the preview below.
+        self.table.setColumnHidden(3, True)
+        self.table.setColumnHidden(4, True)
+        header.resizeSection(2, 110)
         self.preview = NotePreview(self)
         self.preview.setAccessibleName("The selected item's note")
         self.count_label = QLabel(self)
@@ -158,7 +164,8 @@ class BookmarksPanel(QWidget):
         if item is None:
             self.preview.setHtml("")
             return
-        self.preview.show_note(item.note)
+        tags = f"<p><i>Tags: {html.escape(', '.join(item.tags))}</i></p>" if item.tags else ""
+        self.preview.setHtml(tags + (note_html(item.note) or "<p><i>No note.</i></p>"))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

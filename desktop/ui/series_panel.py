@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Period", "Value", "Report", "Link")
 ORIGIN_TEXT = {"self": "this page", "proposed": "proposed", "confirmed": "confirmed", "rejected": "not the same"}
-CHART_MIN = (360, 200)
+CHART_MIN = (280, 210)  # below pyqtgraph plot's own minimum: the dock shares the height with the page
 NO_USER_DATA = "Links cannot be kept: the user database could not be opened"
 
 
@@ -142,6 +142,7 @@ class SeriesPanel(QObject):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line a member (titles elide; the tooltip has the quote)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -164,6 +165,8 @@ class SeriesPanel(QObject):
         self.dock.setObjectName("seriesDock")
         self.dock.setAccessibleName("In other reports")
         self.dock.setWidget(self.widget)
+        # Under the tree and the page, not under the right-hand panels: they keep their full height.
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.toggle = self.dock.toggleViewAction()
@@ -190,7 +193,7 @@ class SeriesPanel(QObject):
             self._set_visible(False)
             self.series_shown.emit()
             return
-        self.heading.setText("In other reports: looking…")
+        self.heading.setText("Looking in the other reports…")
         self._job = self.window.worker.submit(
             lambda: series_steps(query, self.sources, self.user_data),
             on_thread=True,
@@ -226,7 +229,7 @@ class SeriesPanel(QObject):
     def _on_failure(self, error: BaseException) -> None:
         self._job = None
         self.result = None
-        self.heading.setText(f"In other reports: not available ({error})")
+        self.heading.setText(f"Not available: {error}")
         self.table.setRowCount(0)
         self.series_shown.emit()
 
@@ -235,8 +238,9 @@ class SeriesPanel(QObject):
         series = result.series
         others = len(series.others)
         reports = len({m.report_path for m in series.others})
-        words = f"{others} fact{'s' if others != 1 else ''} in {reports} report{'s' if reports != 1 else ''}"
-        heading = f"In other reports: {series.fact.label}, {words}" if others else "In other reports: no match"
+        where = f"in {reports} other report{'s' if reports != 1 else ''}"
+        count = f": {others} facts" if others != reports else ""
+        heading = f"{series.fact.label} {where}{count}" if others else f"{series.fact.label}: in no other report"
         if result.skipped:
             heading += f" ({len(result.skipped)} report(s) could not be read)"
         self.heading.setText(heading)
@@ -248,7 +252,7 @@ class SeriesPanel(QObject):
             cells = [period, format_with_qualifier(member.fact), member.report_title]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(member.fact.quote)
+                item.setToolTip(f"{member.report_title}\n{member.fact.quote}")
                 if state == "self":
                     font = item.font()
                     font.setBold(True)
@@ -257,7 +261,6 @@ class SeriesPanel(QObject):
                     item.setForeground(self.table.palette().placeholderText())
                 self.table.setItem(row, column, item)
             self.table.setCellWidget(row, 3, self._link_cell(member, state))
-        self.table.resizeRowsToContents()
         self._draw_chart()
 
     def _link_cell(self, member: SeriesMember, state: str) -> QWidget:
@@ -265,6 +268,8 @@ class SeriesPanel(QObject):
         box = QHBoxLayout(cell)
         box.setContentsMargins(2, 0, 2, 0)
         label = QLabel(ORIGIN_TEXT[state], cell)
+        label.setObjectName("series-state")
+        label.setVisible(state != "proposed")  # its buttons say it is a proposal, in less room
         box.addWidget(label)
         if state == "proposed":
             box.addWidget(self._button(cell, "Confirm", member, "confirm", "Yes, the same metric: keep the link"))
@@ -307,11 +312,14 @@ class SeriesPanel(QObject):
         widget.show()
 
     def _set_visible(self, visible: bool) -> None:
+        showing_now = visible and not self._user_closed and not self.dock.isVisible()
         self._showing = True
         try:
             self.dock.setVisible(visible and not self._user_closed)
         finally:
             self._showing = False
+        if showing_now:  # as low as it can be: the page above keeps the height
+            self.window.resizeDocks([self.dock], [self.dock.minimumSizeHint().height()], Qt.Orientation.Vertical)
 
     def _on_toggled(self, checked: bool) -> None:
         if not self._showing:

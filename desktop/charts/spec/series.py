@@ -6,10 +6,14 @@ ones last), so the chart, its table and the fact page's "In other reports" list 
 
 from __future__ import annotations
 
-from desktop.charts.spec.labels import axis_scale
+from desktop.charts.spec.labels import axis_scale, wrap_label
 from desktop.charts.spec.model import ChartSpec, fact_bar
 from desktop.domain.formatting import format_with_qualifier, unit_label
 from desktop.domain.series import Series, SeriesMember
+
+SHORT_PERIOD = 9  # characters: a period this short labels its bar as the report wrote it
+PERIOD_WRAP = 12  # characters a line of an undated period's label
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def chart_for_series(series: Series) -> ChartSpec | None:
@@ -38,11 +42,11 @@ def chart_for_series(series: Series) -> ChartSpec | None:
     notes = tuple(f"{m.fact.label} ({m.report_title}): {m.fact.formula}" for m in members if m.fact.derived)
     return ChartSpec(
         chart_id=f"{fact.id}-series",
-        title=f"{fact.label} across reports",
+        title=fact.label,  # what the chart is of; "across reports" is said by where it is shown and its footer
         kind="range" if fact.is_range else "bars",
         bars=bars,
         value_axis=axis,
-        category_axis="period",
+        category_axis="",  # the periods under the bars say it
         provenance="; ".join(f"{m.fact.period}: {m.report_title}" for m in members) + ".",
         notes=notes,
         unit=fact.unit,
@@ -58,4 +62,13 @@ def _top(member: SeriesMember) -> float | None:
 
 
 def _period_label(member: SeriesMember) -> str:
-    return f"{member.fact.period} (undated)" if member.undated else member.fact.period
+    """A bar's period in few characters, so several fit side by side in a small chart: the report's words when
+    short ("2024", "H1 2025"), else the year when it ends with the year ("end of 2023" -> "2023"), else the month
+    it ends ("end of June 2025" -> "Jun 2025"); the list beside the chart and the footer give them in full."""
+    period = member.fact.period
+    if member.period_end is None:
+        return wrap_label(f"{period} (undated)", PERIOD_WRAP)
+    if len(period) <= SHORT_PERIOD:
+        return period
+    end = member.period_end
+    return str(end.year) if (end.month, end.day) == (12, 31) else f"{_MONTHS[end.month - 1]} {end.year}"
