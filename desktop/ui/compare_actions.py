@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMenuBar, QScrollArea, QWidget
 
@@ -174,7 +174,12 @@ class CompareActions(QObject):
             view = QScrollArea(window.detail)
             view.setWidgetResizable(True)
             view.setAccessibleName("Comparison charts")
-            view.setWidget(make_multiples_widget(comparison_chart(self.comparison), dark=colours.dark))
+            charts = make_multiples_widget(comparison_chart(self.comparison), dark=colours.dark)
+            view.setWidget(charts)
+            # Scroll down through the charts, never sideways: the pane is made wide enough for a plot's minimum.
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scrollbar = view.verticalScrollBar().sizeHint().width()
+            view.setMinimumWidth(charts.minimumSizeHint().width() + scrollbar + 2 * view.frameWidth())
             window.detail.addWidget(view)
             self.charts_view = view
         self.update_enabled()
