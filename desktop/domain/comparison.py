@@ -4,8 +4,8 @@ Pure (no Qt). A Comparison is an ordered list of members, each a fact with the f
 report's library id; the same fact twice is one member. `unit_groups` decides what may share an axis:
 
 - facts of one unit share an axis; a growth rate is its own unit ("% on a year earlier" is not a share's "%");
-- a group whose members' periods all read as dates (desktop.domain.periods) and all differ is drawn as a line over
-  time, in time order; any other group is bars, in the order the user added them;
+- a group whose members' periods all read as dates (desktop.domain.periods) and all differ, and that holds no
+  range, is drawn as a line over time, in time order; any other group is bars, in the order the user added them;
 - groups of different units are separate charts (small multiples), never one axis.
 """
 
@@ -116,7 +116,8 @@ def unit_groups(members: Iterable[Member]) -> list[UnitGroup]:
     groups = []
     for key, group in grouped.items():
         ends = [period_end(m.fact.period) for m in group]
-        if over_time(ends):
+        # A range (3–7 weeks) is a floating bar: a line through one of its ends would misstate it.
+        if over_time(ends) and not any(m.fact.is_range for m in group):
             ordered = sorted(zip(ends, group, strict=True), key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
             groups.append(UnitGroup(group[0].fact.unit, key, "line", tuple(m for _, m in ordered)))
         else:

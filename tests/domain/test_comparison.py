@@ -150,3 +150,14 @@ def test_stored_text_is_escaped_on_the_page(three: dict[str, FactBase]) -> None:
     html = comparison_page(c, PageColours())
     assert "<script>" not in html and "<i>2023</i>" not in html
     assert "&lt;script&gt;" in html and "&lt;i&gt;2023&lt;/i&gt;" in html
+
+
+def test_ranges_at_ordered_dates_stay_floating_bars(three: dict[str, FactBase]) -> None:
+    from dataclasses import replace
+
+    c = Comparison()
+    earlier = c.add(three["tiny"], "pier-repair-weeks", "tiny")
+    assert earlier.fact.is_range
+    c.members.append(replace(earlier, report_id="later", fact=replace(earlier.fact, period="2025")))
+    (group,) = unit_groups(c)
+    assert group.shape == "bars"  # a line through one end of each range would misstate both

@@ -33,16 +33,22 @@ TITLE_PIXEL_SIZE = 16  # logical pixels: the comparison's title over its charts
 TITLE_MARGIN = 10
 
 
-def make_chart_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
-    """make_plot_widget, with a line chart's bars turned into its line."""
+def make_chart_widget(
+    spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False, ink: float = 1.0
+) -> pg.PlotWidget:
+    """make_plot_widget, with a line chart's bars turned into its line (ink: see draw_line)."""
     widget = make_plot_widget(spec, parent, dark=dark)
     if spec.kind == "line":
-        draw_line(widget.getPlotItem(), spec, dark=dark)
+        draw_line(widget.getPlotItem(), spec, dark=dark, ink=ink)
     return widget
 
 
-def draw_line(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -> None:
-    """Replace the bars drawn for spec by a line through their ends, a point on each (hollow when derived)."""
+def draw_line(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False, ink: float = 1.0) -> None:
+    """Replace the bars drawn for spec by a line through their ends, a point on each (pale when derived).
+
+    The line's width and the points' size are in device pixels (pyqtgraph's pens are cosmetic): ink is how many
+    device pixels a logical pixel is where the chart is painted, so that a printed line is not a hairline.
+    """
     colours = chart_palette(dark)
     for item in list(plot_item.items):
         if isinstance(item, pg.BarGraphItem):
@@ -51,8 +57,8 @@ def draw_line(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) ->
     ys = [bar.value for bar in spec.bars]
     brushes = [pg.mkBrush(colours.derived_fill if bar.derived else colours.highlight) for bar in spec.bars]
     line = pg.PlotDataItem(
-        xs, ys, pen=pg.mkPen(colours.highlight, width=2.5), symbol="o", symbolSize=10, symbolBrush=brushes,
-        symbolPen=pg.mkPen(colours.foreground, width=1),
+        xs, ys, pen=pg.mkPen(colours.highlight, width=2.5 * ink), symbol="o", symbolSize=10 * ink,
+        symbolBrush=brushes, symbolPen=pg.mkPen(colours.foreground, width=ink),
     )  # fmt: skip
     line.setToolTip("; ".join(f"{bar.label}: {bar.text}" for bar in spec.bars))
     plot_item.addItem(line)
@@ -85,9 +91,9 @@ def make_multiples_widget(multi: MultiChartSpec, parent: QWidget | None = None, 
 
 # Pictures ----------------------------------------------------------------------------------------------------
 @contextmanager
-def _laid_out(spec: ChartSpec, layout: ChartLayout) -> Iterator[pg.PlotWidget]:
+def _laid_out(spec: ChartSpec, layout: ChartLayout, ink: float = 1.0) -> Iterator[pg.PlotWidget]:
     """As desktop.charts.plot.render.laid_out_plot: off screen at the layout's logical size, range applied."""
-    widget = make_chart_widget(spec, dark=False)
+    widget = make_chart_widget(spec, dark=False, ink=ink)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.setMinimumSize(1, 1)
     widget.resize(int(layout.width), int(layout.plot_height))
@@ -106,7 +112,7 @@ def paint_chart_into(painter: QPainter, spec: ChartSpec, box: QRectF, scale: flo
     """Draw the plot (no footer) of a chart of any kind, a line too, into box as vectors: what a printed sheet
     does for its charts (desktop.export.sheet_charts.paint_chart_vector), `scale` device pixels a logical pixel."""
     layout = ChartLayout(round(box.width() / scale), round(box.height() / scale), (), 0.0, 1.0)
-    with _laid_out(spec, layout) as widget:
+    with _laid_out(spec, layout, ink=scale) as widget:
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         widget.scene().render(painter, box, QRectF(0, 0, layout.width, layout.plot_height))
@@ -153,7 +159,7 @@ def render_multiples_image(multi: MultiChartSpec, width: int = 1600) -> QImage:
         painter.drawText(QPointF(TITLE_MARGIN, TITLE_MARGIN + ascent + n * QFontMetricsF(_title_font()).height()), line)
     y = top
     for spec, layout in zip(multi.charts, layouts, strict=True):
-        with _laid_out(spec, layout) as widget:
+        with _laid_out(spec, layout, ink=layout.scale) as widget:
             source = QRectF(0, 0, layout.width, layout.plot_height)
             widget.scene().render(painter, QRectF(0, y, layout.width, layout.plot_height), source)
         font = footer_font()
