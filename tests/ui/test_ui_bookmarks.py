@@ -248,3 +248,29 @@ def test_the_note_dialog_previews_markdown_and_loads_nothing(qtbot):
     assert dialog.result_edit() == NoteEdit(
         True, '**Bold** ![x](file:///etc/hostname) <img src="http://example.org/a.png">', ("town", "ferries", "Town")
     )
+
+
+def test_the_menus_offer_bookmarks_notes_and_the_panel(qtbot, make_library_window):
+    window, actions = make_library_window(open_id="fact:residents")
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    texts = {name: [a.text().replace("&", "") for a in menu.actions()] for name, menu in menus.items() if menu}
+    assert {"Bookmark", "Bookmark Selected Passage", "Note…"} <= set(texts["Edit"])
+    assert {"Export Notes…", "Import Notes…"} <= set(texts["File"]) and texts["File"][-1] == "Quit"
+    assert {"Bookmarks", "In Other Reports"} <= set(texts["View"])
+    assert not actions.dock.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(actions.dock.isVisible)
+
+
+def test_on_the_bundled_report_without_user_data(qtbot, make_window):
+    window = make_window("fact:5g-base-stations")  # tests/ui/conftest.py: the bundled report, no user database
+    actions = annotation_actions.attach_annotation_actions(window)
+    assert not actions.bookmark.isEnabled() and actions.citations.copy_default.isEnabled()
+    assert actions.citations.copy_citation("apa")
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.domain.citations import cite_target
+
+    assert QGuiApplication.clipboard().text() == cite_target(window.factbase, "5g-base-stations", "apa")
+    QGuiApplication.clipboard().clear()
+    assert actions.series.result is None and not actions.series.dock.isVisible()  # one report: no other reports
