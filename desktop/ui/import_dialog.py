@@ -15,44 +15,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.export.files import Steps
 from desktop.importer import ImportCancelled, ImportFailed, ImportOptions, ImportPlan, read_report_file, save_factbase
-from desktop.ui.review_model import (
-    EDITABLE,
-    FIGURE,
-    KEEP,
-    KIND,
-    LABEL,
-    PERIOD,
-    QUALIFIER,
-    SENTENCE,
-    UNIT,
-    VALUE,
-    ChoiceDelegate,
-    ReviewModel,
-    SentenceDelegate,
-    figure_span,
-    highlighted_html,
-)
+from desktop.ui.review_model import KEEP, ReviewModel, ReviewTable, figure_span, highlighted_html
 from desktop.ui.worker import Job, Worker
 
 FACTBASE_FILTER = "Fact bases (*.sqlite)"
@@ -75,68 +55,6 @@ def default_output(report: Path, data_dir: Path | None) -> Path:
     if os.access(report.parent, os.W_OK) or data_dir is None:
         return beside
     return data_dir / "reports" / beside.name
-
-
-class ReviewTable(QTableView):
-    """The table, by keyboard: Space keeps or rejects the row, F2 or Enter edits the cell, Tab moves on."""
-
-    def __init__(self, model: ReviewModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.review = model
-        self.setAccessibleName("Proposed facts")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.setWordWrap(False)
-        self.setItemDelegate(ChoiceDelegate(self))
-        self.setItemDelegateForColumn(SENTENCE, SentenceDelegate(self))
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(40)
-        widths = {KEEP: 44, FIGURE: 100, LABEL: 190, VALUE: 84, UNIT: 84, QUALIFIER: 96, PERIOD: 76, KIND: 100}
-        for column in range(model.columnCount()):
-            if column != SENTENCE:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.setColumnWidth(column, widths.get(column, 80))
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        """Tab (or Backtab) in an editor goes on to the next (previous) cell that can be edited, row after row:
-        Qt's own moves one cell and stops at the figure or value, which cannot be edited."""
-        Hint = QAbstractItemDelegate.EndEditHint
-        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
-            super().closeEditor(editor, hint)
-            return
-        here = self.currentIndex()
-        super().closeEditor(editor, Hint.NoHint)
-        step = 1 if hint == Hint.EditNextItem else -1
-        columns = sorted(EDITABLE)
-        cells = [(row, column) for row in range(self.review.rowCount()) for column in columns]
-        at = cells.index((here.row(), here.column())) if here.column() in EDITABLE else -1
-        if at >= 0 and 0 <= at + step < len(cells):
-            row, column = cells[at + step]
-            index = self.review.index(row, column)
-            self.setCurrentIndex(index)
-            self.edit(index)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        index = self.currentIndex()
-        if index.isValid() and self.state() != QAbstractItemView.State.EditingState:
-            if event.key() == Qt.Key.Key_Space:
-                self.review.set_kept(index.row(), not self.review.is_kept(index.row()))
-                return
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if index.column() not in EDITABLE:
-                    index = index.siblingAtColumn(LABEL)
-                    self.setCurrentIndex(index)
-                self.edit(index)
-                return
-        super().keyPressEvent(event)
 
 
 class ImportDialog(QDialog):

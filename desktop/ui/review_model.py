@@ -4,7 +4,8 @@ ReviewModel is a thin table model over the importer's FactAnnotation list: it ho
 user's edits, never a copy of the report. `kept_facts()` is what "Create Fact Base…" hands to the importer.
 The figure and value are the report's own words and are not editable (the importer checks each value against
 its figure); label, unit, period, qualifier and kind are. ChoiceDelegate edits qualifier and kind from the
-importer's vocabulary; SentenceDelegate draws the sentence with the figure highlighted.
+importer's vocabulary; SentenceDelegate draws the sentence with the figure highlighted; ReviewTable is the view
+with its keys (Space keeps or rejects, F2 or Enter edits, Tab goes on to the next editable cell).
 """
 
 from __future__ import annotations
@@ -14,8 +15,18 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from desktop.domain.formatting import format_amount
 from desktop.importer import KINDS, QUALIFIERS, FactAnnotation
@@ -237,3 +248,65 @@ def highlighted_document(text: str, span: tuple[int, int] | None, palette: QPale
     document.setDocumentMargin(2)
     document.setHtml(f"<span style='white-space:pre'>{highlighted_html(text, span, palette)}</span>")
     return document
+
+
+class ReviewTable(QTableView):
+    """The table, by keyboard: Space keeps or rejects the row, F2 or Enter edits the cell, Tab moves on."""
+
+    def __init__(self, model: ReviewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.review = model
+        self.setAccessibleName("Proposed facts")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setWordWrap(False)
+        self.setItemDelegate(ChoiceDelegate(self))
+        self.setItemDelegateForColumn(SENTENCE, SentenceDelegate(self))
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        widths = {KEEP: 44, FIGURE: 100, LABEL: 190, VALUE: 84, UNIT: 84, QUALIFIER: 96, PERIOD: 76, KIND: 100}
+        for column in range(model.columnCount()):
+            if column != SENTENCE:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(column, widths.get(column, 80))
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        """Tab (or Backtab) in an editor goes on to the next (previous) cell that can be edited, row after row:
+        Qt's own moves one cell and stops at the figure or value, which cannot be edited."""
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, hint)
+            return
+        here = self.currentIndex()
+        super().closeEditor(editor, Hint.NoHint)
+        step = 1 if hint == Hint.EditNextItem else -1
+        columns = sorted(EDITABLE)
+        cells = [(row, column) for row in range(self.review.rowCount()) for column in columns]
+        at = cells.index((here.row(), here.column())) if here.column() in EDITABLE else -1
+        if at >= 0 and 0 <= at + step < len(cells):
+            row, column = cells[at + step]
+            index = self.review.index(row, column)
+            self.setCurrentIndex(index)
+            self.edit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        index = self.currentIndex()
+        if index.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_Space:
+                self.review.set_kept(index.row(), not self.review.is_kept(index.row()))
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if index.column() not in EDITABLE:
+                    index = index.siblingAtColumn(LABEL)
+                    self.setCurrentIndex(index)
+                self.edit(index)
+                return
+        super().keyPressEvent(event)

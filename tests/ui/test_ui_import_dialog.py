@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QStyle, Q
 from report_window import NORTHWIND, RIVERSIDE, close_window, library_window, open_user_data, report_titles
 
 from desktop.export.files import Steps
-from desktop.importer import ImportOptions, read_report_file
+from desktop.importer import MAX_BYTES, ImportOptions, read_report_file
 from desktop.store import FactBase, UnknownIdError
 from desktop.ui import import_dialog
 from desktop.ui.import_dialog import ImportDialog, default_output
@@ -317,7 +317,15 @@ BAD_INPUTS = {
     "scanned PDF": lambda folder: scanned_pdf(folder / "scan.pdf"),
     "encrypted PDF": lambda folder: encrypted_pdf(folder / "locked.pdf"),
     "undecodable text": lambda folder: _written(folder / "odd.txt", b"Annual report\n\n\x81\x8d\x90 rose 5%\n" * 3),
+    "huge": lambda folder: _sparse(folder / "huge.txt", MAX_BYTES + 1),
 }
+
+
+def _sparse(path: Path, size: int) -> Path:
+    """A file of size bytes that takes no room on disk: the importer refuses it by its size, unread."""
+    with path.open("wb") as fh:
+        fh.truncate(size)
+    return path
 
 
 def _written(path: Path, data: bytes) -> Path:
