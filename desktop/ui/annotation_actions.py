@@ -365,3 +365,5 @@ class AnnotationActions(QObject):
             self._error("Import Notes", str(exc))
             return
         self._saved(f"Imported: {counts.added} new, {counts.updated} updated, {counts.unchanged} already here")
+        if self.series is not None:
+            self.series.refresh()  # the file may carry series decisions too
