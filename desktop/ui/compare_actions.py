@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMenuBar, QScrol
 from desktop.domain.comparison import Comparison, Member
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps
+from desktop.store import FactBaseError, UnknownIdError
 from desktop.ui import export_actions as dialogs
 from desktop.ui.worker import Job
 
@@ -132,12 +133,23 @@ class CompareActions(QObject):
     # Handlers ----------------------------------------------------------------------------------------------------
     def _on_add(self) -> None:
         viewed = self.viewed_fact()
-        if viewed is None:
-            return
-        report_id, fact_id = viewed
-        member = self.comparison.add(self.window.shelf.get(report_id), fact_id, report_id)
+        if viewed is not None:
+            self.add_fact(Target.fact(viewed[1]).in_report(viewed[0]))
+
+    def add_fact(self, target: Target) -> bool:
+        """Add a fact of any report on the shelf: what a context menu on the tree, a search result or the
+        all-facts table calls. False, with the reason in the status bar, for anything else."""
+        report_id = target.report_id or self.window.current_report
+        if target.kind != "fact" or report_id not in self.window.shelf:
+            return False
+        try:
+            member = self.comparison.add(self.window.shelf.get(report_id), target.id, report_id)
+        except (UnknownIdError, FactBaseError) as exc:
+            self._status(str(exc))
+            return False
         self._status(f"Added {member.fact.label} to the comparison ({len(self.comparison)} facts)")
         self._changed()
+        return True
 
     def _on_remove(self) -> None:
         viewed = self.viewed_fact()

@@ -221,3 +221,22 @@ def test_a_cancelled_brief_writes_nothing(qtbot, harness: Harness, tmp_path, mon
         harness.actions.brief.trigger()
     assert not out.exists() and list(tmp_path.glob("*.pdf")) == []
     assert "nothing written" in harness.window.statusBar().currentMessage()
+
+
+def test_add_fact_takes_a_fact_of_any_report_and_refuses_the_rest(harness: Harness) -> None:
+    assert harness.actions.add_fact(Target.fact("crossings").in_report(harness.ids["o2023"]))
+    assert not harness.actions.add_fact(Target.section("ferries").in_report(harness.ids["o2023"]))
+    assert not harness.actions.add_fact(Target.fact("nope").in_report(harness.ids["o2023"]))
+    assert "nope" in harness.window.statusBar().currentMessage()
+    assert [m.key for m in harness.actions.comparison] == [(harness.ids["o2023"], "crossings")]
+
+
+def test_copy_comparison_chart_puts_picture_svg_and_every_source_on_the_clipboard(qtbot, harness: Harness) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    add_three(qtbot, harness)
+    harness.actions.copy.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasImage() and b"<dc:source>" in bytes(mime.data("image/svg+xml").data())
+    for member in harness.actions.comparison:
+        assert member.source in mime.text()
