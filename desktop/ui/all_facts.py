@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +41,10 @@ from desktop.domain.query import parse_query
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps, atomic_output, check_output_file, output_format
 from desktop.store import Fact, FactBaseError
+from desktop.store.queries import FactFilter
 from desktop.ui.fact_table_model import COLUMNS, LINK_ROLE, FactTableModel, ReportPart, report_part
+from desktop.ui.search_model import WorkerBases
+from desktop.ui.worker import Job
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -114,10 +117,34 @@ def export_rows_steps(rows: Iterator[tuple[ReportPart, Fact]], path: Path, fmt: 
     return count
 
 
+Counted = tuple[int, dict[str, list[tuple[str, int]]]]  # a report's count for a filter, and its facets
+
+
+def count_steps(paths: list[Path], bases: WorkerBases, flt: FactFilter) -> Steps[list[Counted]]:
+    """Each report's count and facets for a filter (the worker's job; a step between queries, so it cancels)."""
+    found: list[Counted] = []
+    for i, path in enumerate(paths):
+        yield i, len(paths)
+        factbase = bases.get(path)
+        count = factbase.fact_count_matching(flt)
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for column, _title, _key in FACETS:
+            yield i, len(paths)
+            facets[column] = factbase.fact_facets(column, flt)
+        found.append((count, facets))
+    return found
+
+
 class AllFactsDialog(QDialog):
+    shown = Signal()  # the rows and facets of a filter are shown
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
+        self._job: Job | None = None
+        self._generation = 0
+        self._bases = WorkerBases()  # counts and facets run on the worker, on connections of their own
+        self.destroyed.connect(self._bases.close)
         self.setWindowTitle("All Facts")
         self.setObjectName("allFactsDialog")
         self.model = FactTableModel(parent=self)
@@ -211,7 +238,14 @@ class AllFactsDialog(QDialog):
         self.report_choice.setCurrentIndex(max(self.report_choice.findData(report_id), 0))
         self.apply_filter()
 
+    @property
+    def busy(self) -> bool:
+        """True while the rows and facets of the latest filter are being counted."""
+        return self._job is not None
+
     def apply_filter(self) -> None:
+        """Count the rows and facets the filter keeps on the worker; the table and facets follow when they arrive.
+        A newer filter cancels the count before it, and a late count of an older one is dropped."""
         self._filter_timer.stop()
         query = parse_query(self.filter_edit.text(), typing=True)
         chosen = self.report_choice.currentData()
@@ -227,27 +261,57 @@ class AllFactsDialog(QDialog):
                 continue
             if query.wants_report(factbase.document.title, factbase.document.path):
                 parts.append(report_part(entry.id, entry.title, factbase))
-        self.model.show_facts(parts, query.fact_filter())
-        self.table.setColumnHidden(COLUMNS.index("report"), chosen != ALL_REPORTS)
+        flt = query.fact_filter()
+        if self._job is not None:
+            self._job.cancel()
+        self._generation += 1
+        generation = self._generation
+        self.count_label.setText("Counting…")
+        paths, bases = [part.factbase.path for part in parts], self._bases
+        self._job = self.window_.worker.submit(
+            lambda: count_steps(paths, bases, flt),
+            on_thread=True,
+            success=lambda counted: self._on_counted(generation, parts, flt, counted, skipped),
+            failure=lambda error: self._on_count_failed(generation, error),
+        )
+
+    def _on_counted(
+        self, generation: int, parts: list[ReportPart], flt: FactFilter, counted: list[Counted], skipped: list[str]
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self.model.show_facts(parts, flt, [count for count, _facets in counted])
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model may have gone back to report order: the indicator follows
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        header.blockSignals(False)
+        self.table.setColumnHidden(COLUMNS.index("report"), self.report_choice.currentData() != ALL_REPORTS)
         total = self.model.rowCount()
         self.count_label.setText(f"{total:,} fact{'s' if total != 1 else ''}")
         self.count_label.setToolTip("\n".join(skipped))
-        self._fill_facets()
+        self._fill_facets(parts, [facets for _count, facets in counted])
+        self.shown.emit()
 
-    def _fill_facets(self) -> None:
+    def _on_count_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._job = None
+            self.count_label.setText("Could not count")
+            self.count_label.setToolTip(str(error))
+
+    def _fill_facets(self, parts: list[ReportPart], facets: list[dict[str, list[tuple[str, int]]]]) -> None:
         self.facets.clear()
-        flt = self.model.fact_filter
         for column, title, key in FACETS:
             counts: Counter[str] = Counter()
             names: dict[str, str] = {}
-            for part in self.model.parts:
-                for value, count in part.factbase.fact_facets(column, flt):
+            for part, found in zip(parts, facets, strict=True):
+                for value, count in found[column]:
                     counts[value] += count
                     if column == "section_id":
                         names[value] = part.section_titles.get(value, value)
             self._facet_group(title, [(key, v, names.get(v, v), n) for v, n in counts.most_common()])
         if self.report_choice.currentData() == ALL_REPORTS:
-            self._facet_group("Report", [("report", p.report_id, p.title, p.count) for p in self.model.parts])
+            self._facet_group("Report", [("report", p.report_id, p.title, p.count) for p in parts])
 
     def _facet_group(self, title: str, values: list[tuple[str, str, str, int]]) -> None:
         group = QTreeWidgetItem(self.facets, [title])
@@ -272,8 +336,8 @@ class AllFactsDialog(QDialog):
         self.filter_edit.setText(text)
         self.apply_filter()
 
-    def _on_sort_indicator(self, section: int, _order: Qt.SortOrder) -> None:
-        if not self.model.is_sortable(section):  # label, period, report: put the indicator back where rows are
+    def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        if not self.model.can_sort(section, order):  # label, period, report; or too many to read from the end
             header = self.table.horizontalHeader()
             header.blockSignals(True)
             header.setSortIndicator(self.model.sort_column, self.model.sort_order)

@@ -19,11 +19,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop.domain.formatting import format_with_qualifier
 from desktop.domain.target import Target
-from desktop.store import Fact, FactBase
+from desktop.store import Fact, FactBase, FactBaseError
 from desktop.store.queries import ORDERS, FactFilter
 
 PAGE = 200
 CACHE_PAGES = 32
+# Read from the end, a page deep in a large table costs an OFFSET of that many rows (seconds at a million): a
+# column the store cannot order descending sorts that way only up to this many rows a report.
+REVERSE_LIMIT = 50_000
 COLUMNS = ("report", "label", "value", "unit", "period", "kind", "section", "id")
 HEADERS = {"report": "Report", "label": "Label", "value": "Value", "unit": "Unit", "period": "Period"}
 HEADERS |= {"kind": "Kind", "section": "Section", "id": "Id"}
@@ -61,6 +64,7 @@ class FactTableModel(QAbstractTableModel):
         self._column = COLUMNS.index("section")
         self._order = Qt.SortOrder.AscendingOrder
         self._pages: OrderedDict[tuple[int, int], list[Fact]] = OrderedDict()
+        self.problem = ""  # the store's one line when a page could not be read (the rows show empty)
         self._recount()
 
     # What is shown ---------------------------------------------------------------------------------------------
@@ -80,23 +84,38 @@ class FactTableModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._order
 
-    def show_facts(self, parts: Sequence[ReportPart], flt: FactFilter | None = None) -> None:
-        """Show the facts of these reports that flt keeps (all of them for None), in the current sort."""
+    def show_facts(
+        self, parts: Sequence[ReportPart], flt: FactFilter | None = None, counts: Sequence[int] | None = None
+    ) -> None:
+        """Show the facts of these reports that flt keeps (all of them for None), in the current sort; `counts`
+        are the reports' counts for flt when counted already (on the worker), else they are counted here."""
         self.beginResetModel()
         self._parts = list(parts)
         self._filter = flt if flt is not None else FactFilter()
-        self._recount()
+        self.problem = ""
+        self._recount(counts)
+        if not self.can_sort(self._column, self._order):  # grown too large to read from its end
+            self._column, self._order = COLUMNS.index("section"), Qt.SortOrder.AscendingOrder
         self.endResetModel()
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and SORT_ORDERS[COLUMNS[column]] is not None
 
-    def _recount(self) -> None:
+    def can_sort(self, column: int, order: Qt.SortOrder) -> bool:
+        """Whether the store can give this order: a column with no descending order of its own sorts descending
+        only while every report's share is small enough to read from its end."""
+        if not self.is_sortable(column):
+            return False
+        if order == Qt.SortOrder.AscendingOrder or f"-{SORT_ORDERS[COLUMNS[column]]}" in ORDERS:
+            return True
+        return all(part.count <= REVERSE_LIMIT for part in self._parts)
+
+    def _recount(self, counts: Sequence[int] | None = None) -> None:
         self._pages.clear()
         self._starts = []
         total = 0
-        for part in self._parts:
-            part.count = part.factbase.fact_count_matching(self._filter)
+        for i, part in enumerate(self._parts):
+            part.count = counts[i] if counts is not None else part.factbase.fact_count_matching(self._filter)
             self._starts.append(total)
             total += part.count
         self._total = total
@@ -124,7 +143,11 @@ class FactTableModel(QAbstractTableModel):
         key = (part_index, local // PAGE)
         page = self._pages.get(key)
         if page is None:
-            page = self.read_page(*key)
+            try:
+                page = self.read_page(*key)
+            except FactBaseError as exc:  # too slow or damaged: empty cells and a note, never a crash in paint
+                self.problem = str(exc)
+                page = []
             self._pages[key] = page
             while len(self._pages) > CACHE_PAGES:
                 self._pages.popitem(last=False)
@@ -187,7 +210,7 @@ class FactTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not self.is_sortable(column) or (column, order) == (self._column, self._order):
+        if not self.can_sort(column, order) or (column, order) == (self._column, self._order):
             return
         self.beginResetModel()
         self._column, self._order = column, order

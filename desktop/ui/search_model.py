@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -51,6 +52,28 @@ class LibraryResults:
     @property
     def count(self) -> int:
         return sum(len(g.results) for g in self.groups)
+
+
+class WorkerBases:
+    """The library's fact bases opened a second time, for the worker thread alone.
+
+    SQLite serialises the calls on one connection: a search or a count of a million rows on the window's own
+    connection would hold it for seconds and stall every page the GUI thread reads meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[Path, FactBase] = {}
+
+    def get(self, path: Path) -> FactBase:
+        factbase = self._open.get(path)
+        if factbase is None:
+            factbase = self._open[path] = FactBase.open(path)
+        return factbase
+
+    def close(self) -> None:
+        for factbase in self._open.values():
+            factbase.close()
+        self._open.clear()
 
 
 ReportSource = tuple[str, str, Callable[[], FactBase]]  # (report id, title, opener of its fact base)

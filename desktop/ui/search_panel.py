@@ -30,7 +30,13 @@ from desktop.domain.target import Target
 from desktop.store import FactBaseError, UnknownIdError
 from desktop.store.search import SearchResult
 from desktop.ui.search_delegate import SearchResultDelegate
-from desktop.ui.search_model import LibraryResults, SearchResultsModel, result_target, search_library_steps
+from desktop.ui.search_model import (
+    LibraryResults,
+    SearchResultsModel,
+    WorkerBases,
+    result_target,
+    search_library_steps,
+)
 from desktop.ui.worker import Job
 
 if TYPE_CHECKING:
@@ -120,6 +126,8 @@ class LibrarySearch(QObject):
         super().__init__(window)
         self.window = window
         self.model = SearchResultsModel(self)
+        self._bases = WorkerBases()  # read on the worker thread only
+        self.destroyed.connect(self._bases.close)
         self._generation = 0
         self._job: Job | None = None
         self._last_text = ""
@@ -219,8 +227,7 @@ class LibrarySearch(QObject):
             if not text:
                 self.dock.hide()
             return
-        shelf = self.window.shelf
-        reports = [(e.id, e.title, partial(shelf.get, e.id)) for e in shelf.entries()]
+        reports = [(e.id, e.title, partial(self._bases.get, e.path)) for e in self.window.shelf.entries()]
         self.status.setText("Searching…")
         self._show_dock()
         self._job = self.window.worker.submit(

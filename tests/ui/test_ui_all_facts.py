@@ -22,13 +22,19 @@ from desktop.ui.search_panel import attach_search
 
 
 @pytest.fixture
-def dialog_in(make_window) -> Iterator[tuple[MainWindow, AllFactsDialog]]:
+def dialog_in(qtbot, make_window) -> Iterator[tuple[MainWindow, AllFactsDialog]]:
     window = make_window()
     attach_all_facts(window)
     window.window_actions.all_facts.trigger()
     dialog: AllFactsDialog = window.all_facts_dialog  # type: ignore[attr-defined]
+    settle(qtbot, dialog)
     yield window, dialog
     window.worker.shutdown()
+
+
+def settle(qtbot, dialog: AllFactsDialog) -> None:
+    """Wait for the rows and facets of the latest filter (counted on the worker)."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
 
 
 def links(dialog: AllFactsDialog, count: int | None = None) -> list[str]:
@@ -74,7 +80,9 @@ def test_the_models_pass_the_model_tester(qtbot, qtmodeltester, dialog_in, tiny_
     window, dialog = dialog_in
     qtmodeltester.check(dialog.model, force_py=True)
     window.add_report(FactBase.open(tiny_factbase_path))
+    dialog.refresh_reports()
     dialog.choose_report("")
+    settle(qtbot, dialog)
     qtmodeltester.check(dialog.model, force_py=True)
 
 
@@ -98,12 +106,13 @@ def test_the_filter_box_reads_the_query_language(qtbot, dialog_in, factbase) -> 
     _window, dialog = dialog_in
     qtbot.keyClicks(dialog.filter_edit, "over 50%")
     wanted = factbase.fact_count_matching(parse_query("over 50%").fact_filter())
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == wanted)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == wanted and not dialog.busy)
     values = [dialog.model.fact_at(r)[1] for r in range(dialog.model.rowCount())]
     assert values and all(f.unit == "%" and f.value is not None and f.value > 50 for f in values)
     dialog.filter_edit.clear()
     qtbot.keyClicks(dialog.filter_edit, "internet users")
     qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
     words = parse_query("internet users", typing=True).fact_filter()
     expected = ids(factbase.facts_page(0, 1000, "position", words))
     assert expected and [dialog.model.fact_at(r)[1].id for r in range(dialog.model.rowCount())] == expected
@@ -121,10 +130,12 @@ def test_facets_count_kind_unit_and_section_and_a_click_filters_by_one(qtbot, di
     section_title = factbase.section(section_id).title
     assert facet_item(dialog, "Section", ("section", section_id)).text(0) == f"{section_title} ({n})"
     dialog.facets.itemClicked.emit(item, 0)
+    settle(qtbot, dialog)
     assert f"kind:{kind}" in dialog.filter_edit.text()
     assert dialog.model.rowCount() == count
     assert {dialog.model.fact_at(r)[1].kind for r in range(count)} == {kind}
     dialog.facets.itemClicked.emit(facet_item(dialog, "Kind", ("kind", kind)), 0)  # again: the filter goes
+    settle(qtbot, dialog)
     assert dialog.filter_edit.text() == "" and dialog.model.rowCount() == factbase.fact_count()
 
 
@@ -134,6 +145,7 @@ def test_all_reports_shows_a_report_column_and_a_report_facet(qtbot, dialog_in, 
     tiny_id = window.add_report(tiny)
     dialog.refresh_reports()
     dialog.choose_report("")
+    settle(qtbot, dialog)
     assert dialog.model.rowCount() == factbase.fact_count() + tiny.fact_count()
     assert not dialog.table.isColumnHidden(COLUMNS.index("report"))
     last = dialog.model.rowCount() - 1
@@ -141,6 +153,7 @@ def test_all_reports_shows_a_report_column_and_a_report_facet(qtbot, dialog_in, 
     report_facet = facet_item(dialog, "Report", ("report", tiny_id))
     assert report_facet.text(0) == f"{tiny.document.title} ({tiny.fact_count()})"
     dialog.facets.itemClicked.emit(report_facet, 0)
+    settle(qtbot, dialog)
     assert dialog.report_choice.currentData() == tiny_id
     assert dialog.model.rowCount() == tiny.fact_count()
 
@@ -154,6 +167,7 @@ def test_export_writes_the_shown_rows_in_order_with_their_sources(
     monkeypatch.setattr(all_facts, "ask_save_path", lambda *_args: (str(out), ""))
     dialog.filter_edit.setText("kind:share")
     dialog.apply_filter()
+    settle(qtbot, dialog)
     click_header(qtbot, dialog, "value")
     click_header(qtbot, dialog, "value")
     shown = links(dialog)
