@@ -95,6 +95,9 @@ def test_table_pages_join_up_in_every_order(generated: FactBase) -> None:
     every = list(generated.iter_facts())
     pages = [generated.fact_ids_page(offset, 700) for offset in range(0, len(every), 700)]
     assert [i for page in pages for i in page] == [f.id for f in every]
+    for offset in (0, 99, 1234, len(every) - 7):
+        assert [f.id for f in generated.facts_page(offset, 50)] == [f.id for f in every[offset : offset + 50]]
+    assert generated.facts_page(len(every), 50) == [] and generated.fact_count_matching() == len(every)
     by_value = generated.facts_page(0, 50, "value")
     points = [f.value for f in by_value if f.value is not None]
     assert points == sorted(points)
