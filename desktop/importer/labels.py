@@ -7,8 +7,9 @@ The label is a first draft for the review table and the annotation file: short, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from desktop.importer.numbers import Figure
+from desktop.importer.numbers import Figure, window
 from desktop.importer.units import noun_after, noun_before
 
 _QUALIFIER_WORDS = re.compile(
@@ -36,7 +37,15 @@ def _capital(text: str) -> str:
 
 
 def label_for(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
-    """The label of figure, given the figures before it in the same sentence."""
+    """The label of figure, given the figures before it in the same sentence (the last few are enough)."""
+    local, offset = window(sentence, figure)
+    if offset or len(local) < len(sentence):
+        shifted = [replace(f, start=f.start - offset, end=f.end - offset) for f in earlier[-3:] if f.start >= offset]
+        return _label(local, replace(figure, start=figure.start - offset, end=figure.end - offset), shifted)
+    return _label(sentence, figure, earlier[-3:])
+
+
+def _label(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
     after = sentence[figure.end :]
     kind = figure.kind
     if kind in ("growth", "decline"):
@@ -65,7 +74,7 @@ def label_for(sentence: str, figure: Figure, earlier: list[Figure]) -> str:
         # "3.6 billion yuan (US$497 million)": a sum restated in another currency has the first one's label.
         money = [f for f in earlier if f.kind == "money"]
         if money:
-            first = label_for(sentence, money[-1], earlier[: earlier.index(money[-1])])
+            first = _label(sentence, money[-1], [])
             return f"{first} ({figure.unit})"
     if counted and len(counted.split()) == 1:
         context = _subject(sentence, figure)
@@ -85,4 +94,4 @@ def _earlier_label(sentence: str, earlier: list[Figure]) -> str:
     """The label of the figure before, for one that restates it ("1,240 buses, a fivefold increase")."""
     if not earlier:
         return ""
-    return _lower_first(label_for(sentence, earlier[-1], earlier[:-1]))
+    return _lower_first(_label(sentence, earlier[-1], []))

@@ -151,7 +151,7 @@ def read_report_file(path: Path, options: ImportOptions | None = None, progress:
         raise ImportCancelled()
     meta = _meta(path, data, report, options, kind, encoding)
     year = report_year(options.as_of, options.date)
-    as_of = options.as_of or options.date or ""
+    as_of = options.as_of or options.date or "not stated"  # the period of a figure whose text names none
     try:
         proposals = propose_facts(report, year, as_of, progress)
     except Cancelled:

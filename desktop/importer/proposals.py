@@ -34,7 +34,7 @@ class Proposals:
 
 def propose_facts(report: Report, year: int | None, as_of: str = "", progress: Progress | None = None) -> Proposals:
     out = Proposals()
-    used_ids: set[str] = set()
+    used_ids: dict[str, int] = {}
     seen_not_metrics: set[str] = set()
     total = sum(len(s.paragraphs) for s in report.sections)
     done = 0
@@ -49,7 +49,7 @@ def propose_facts(report: Report, year: int | None, as_of: str = "", progress: P
                 figures, others = find_figures(sentence)
                 period = period_in(sentence, year) or paragraph_period
                 for index, figure in enumerate(figures):
-                    label = label_for(sentence, figure, figures[:index])
+                    label = label_for(sentence, figure, figures[max(0, index - 3) : index])
                     fact = FactAnnotation(
                         id=_unique(f"{section.id[:24]}-{slug(label)}", used_ids),
                         section=section.id,
@@ -79,13 +79,17 @@ def propose_facts(report: Report, year: int | None, as_of: str = "", progress: P
     return out
 
 
-def _unique(base: str, used: set[str]) -> str:
+def _unique(base: str, used: dict[str, int]) -> str:
+    """base, or base-2, base-3 ...: used counts each base's ids, so a thousand equal labels cost no search."""
     base = base[:60].rstrip("-")
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    used.add(candidate)
-    return candidate
+    n = used.get(base, 0)
+    while True:
+        n += 1
+        candidate = base if n == 1 else f"{base}-{n}"
+        if candidate not in used:
+            used[base] = n
+            used.setdefault(candidate, 1)  # "x-2" as a base of its own starts after itself
+            return candidate
 
 
 def _link_headings(report: Report, facts: list[FactAnnotation]) -> None:

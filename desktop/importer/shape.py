@@ -52,7 +52,7 @@ def assemble(blocks: list[Block], glossary: list[tuple[Line, Line]]) -> Report:
     sections: list[ReportSection] = []
     lead = ReportSection(id="lead", role="lead", heading=headline, subheading=None)
     current = lead
-    used_ids = {"lead"}
+    used_ids = {"lead": 1}
     for block in rest:
         if not block.heading:
             current.paragraphs.append(block.line)
@@ -69,12 +69,16 @@ def assemble(blocks: list[Block], glossary: list[tuple[Line, Line]]) -> Report:
     return Report(headline=headline, sections=found, glossary=glossary)
 
 
-def _unique(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    used.add(candidate)
-    return candidate
+def _unique(base: str, used: dict[str, int]) -> str:
+    """base, or base-2, base-3 ...: used counts each base's ids, so many equal headings cost no search."""
+    n = used.get(base, 0)
+    while True:
+        n += 1
+        candidate = base if n == 1 else f"{base}-{n}"
+        if candidate not in used:
+            used[base] = n
+            used.setdefault(candidate, 1)
+            return candidate
 
 
 def trailing_glossary(lines: list[Line]) -> tuple[int, int]:

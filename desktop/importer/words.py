@@ -27,7 +27,8 @@ CURRENCY_WORDS = {
     "pounds": "£", "yen": "¥",
 }  # fmt: skip
 # Units written straight after the digits ("4.2TWh", "12km").
-ATTACHED_UNITS = {"km", "kg", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw", "tw", "mm", "cm", "t", "bn", "mn", "x"}
+ATTACHED_UNITS = {"km", "kg", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw", "tw", "mm", "cm", "t", "bn", "mn", "x",
+                  "pp", "ppt", "ppts"}  # fmt: skip
 MEASURE_UNITS = {"km", "kilometres", "kilometers", "kg", "tonnes", "tons", "kwh", "mwh", "gwh", "twh", "kw", "mw",
                  "gw", "tw", "eflops", "pflops", "hectares", "litres", "liters", "mu", "m", "cm", "mm", "g", "t",
                  "ha", "l", "mph", "km/h"}  # fmt: skip
