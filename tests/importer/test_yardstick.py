@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_paths import BUNDLED_REPORT, FACTS_TOML
+from report_paths import BUNDLED_REPORT, FACTS_TOML, ROOT
 
 from desktop.importer.annotations import FactAnnotation, load_facts
 from desktop.importer.pipeline import ImportOptions, ImportPlan, read_report_file
@@ -70,6 +70,20 @@ def test_nothing_but_the_stated_facts_is_proposed(plan: ImportPlan) -> None:
         # "one-card" and "one-click" are words, which the finder does not read as numbers at all.
         if entry.text not in ("one-card", "one-click"):
             assert any(k in entry.text for k in kept_out), f"{entry.text!r} is not kept out as a not-metric"
+
+
+def test_the_tiny_reports_facts_are_found_with_their_periods() -> None:
+    """The tiny test report (tests/fixtures/tiny), another publisher's shape with no blank lines."""
+    tiny = ROOT / "tests" / "fixtures" / "tiny"
+    plan = read_report_file(tiny / "report" / "tiny.txt", ImportOptions(date="2025"))
+    curated, _ = load_facts(tiny / "facts.toml")
+    stated = [f for f in curated if not f.derived]
+    matches = {f.id: next((p for p in plan.facts if _covers(p, f)), None) for f in stated}
+    assert all(matches.values()), [i for i, m in matches.items() if m is None]
+    found = {i: m for i, m in matches.items() if m is not None}
+    same = [f.id for f in stated if not _same(found[f.id], f)]
+    assert len(same) >= len(stated) - 1, set(matches) - set(same)  # "residents" counts what curated calls "people"
+    assert all(found[f.id].period == f.period for f in stated)
 
 
 def test_every_proposed_figure_and_sentence_is_verbatim(plan: ImportPlan) -> None:
