@@ -8,6 +8,7 @@ letters). Anything else is refused with one sentence rather than imported as moj
 from __future__ import annotations
 
 import codecs
+import re
 
 
 class UndecodableText(ValueError):
@@ -32,8 +33,22 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.02
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding name). Newlines are normalised to \\n; nothing else changes, so quotes stay verbatim."""
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 2 KiB (`<meta charset="...">`), if Python knows it."""
+    match = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", data[:2048])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding name). Newlines are normalised to \\n; nothing else changes, so quotes stay verbatim.
+
+    A byte-order mark wins; then the encoding the file declares (HTML), if the bytes are valid in it.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -42,6 +57,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 raise UndecodableText(f"starts with a {name} byte-order mark but is not valid {name}") from None
     if looks_binary(data):
         raise UndecodableText("looks like a binary file, not text")
+    if declared and declared not in ("utf-8", "ascii"):
+        try:
+            return _clean(data.decode(declared)), declared
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common: read it by the rules below
     try:
         return _clean(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from db.schema import SCHEMA_VERSION
 from desktop.importer.annotations import AnnotationError, FactAnnotation, NotMetric, check_facts, load_facts
-from desktop.importer.decoding import UndecodableText, decode_text
+from desktop.importer.decoding import UndecodableText, declared_charset, decode_text
 from desktop.importer.document import Report, ReportShapeError
 from desktop.importer.periods import report_year
 from desktop.importer.proposals import Cancelled, propose_facts
@@ -110,7 +110,7 @@ def _parse(data: bytes, kind: str) -> tuple[Report, str | None]:
         return read_pdf(data), None
     if data.startswith(b"%PDF-"):
         raise UnreadablePdf("is a PDF; import it as one (name it .pdf)")
-    text, encoding = decode_text(data)
+    text, encoding = decode_text(data, declared_charset(data) if kind == "html" else None)
     if not text.strip():
         raise ReportShapeError("has no text")
     readers = {"text": read_plain_text, "markdown": read_markdown, "html": read_html}

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from desktop.importer.decoding import UndecodableText, decode_text
+from desktop.importer.decoding import UndecodableText, declared_charset, decode_text
 from desktop.importer.periods import period_in, report_year
 from desktop.importer.sentences import sentence_spans, sentences
 
@@ -75,6 +75,16 @@ def test_text_in_common_encodings_is_read_as_written(data: bytes, encoding: str)
     text, used = decode_text(data)
     assert used == encoding
     assert "5%" in text and "\ufeff" not in text
+
+
+def test_an_html_page_is_read_in_the_encoding_it_declares() -> None:
+    page = '<html><head><meta charset="shift_jis"></head><body><h1>東京</h1><p>乗客は5%増えた。</p></body></html>'
+    data = page.encode("shift_jis")
+    assert declared_charset(data) == "shift_jis"
+    assert decode_text(data, declared_charset(data)) == (page, "shift_jis")
+    # Undeclared, the same bytes are not guessed at.
+    with pytest.raises(UndecodableText):
+        decode_text(data)
 
 
 def test_windows_newlines_become_plain_newlines() -> None:
