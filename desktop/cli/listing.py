@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import math
 import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -102,7 +103,13 @@ def _record_json(record: dict[str, Any]) -> str:
     for key, value in record.items():
         if isinstance(value, str):
             text = _json_string(value)
-        elif value is None or isinstance(value, (bool, int, float)):
+        elif value is None:
+            text = "null"
+        elif isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
+            text = repr(value)  # what json writes for these, without a call into the encoder per value
+        elif isinstance(value, float):
             text = json.dumps(value)
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")

@@ -7,11 +7,13 @@ importing sqlite-utils alone costs a third of a second of start-up (see docs/per
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from desktop.store.errors import FactBaseError, UnknownIdError, file_problem
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
@@ -214,14 +216,17 @@ class FactBase:
 
     def iter_facts(self, block: int = 1000) -> Iterator[Fact]:
         """Every fact in report order, read a block at a time: memory stays flat at any size."""
-        cursor = self._conn.execute(
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples in Fact's field order: a third of the time of named rows
+        cursor.execute(
             # CROSS JOIN fixes the loop order (sections by position, then each one's facts by index): without it
             # a base without ANALYZE statistics is read in id order and sorted in a temporary b-tree.
-            "SELECT f.* FROM sections s CROSS JOIN facts f ON f.section_id = s.id ORDER BY s.position, f.position"
+            f"SELECT {_FACT_COLUMNS} FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
+            " ORDER BY s.position, f.position"
         )
         try:
             while rows := cursor.fetchmany(block):
-                yield from (_fact(r) for r in rows)
+                yield from (_fact_from_tuple(r) for r in rows)
         finally:
             cursor.close()
 
@@ -462,6 +467,18 @@ def _fact(r: sqlite3.Row) -> Fact:
 
 def _term(r: sqlite3.Row) -> GlossaryTerm:
     return GlossaryTerm(r["term"], r["position"], r["definition"])
+
+
+_FACT_FIELDS = [f.name for f in dataclasses.fields(Fact)]
+_FACT_COLUMNS = ", ".join(f"f.{name}" for name in _FACT_FIELDS)  # the facts table's columns carry Fact's names
+
+
+def _fact_from_tuple(r: tuple[Any, ...]) -> Fact:
+    derived_from = tuple(json.loads(r[18])) if r[18] else ()
+    return Fact(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15],
+        bool(r[16]), r[17], derived_from,
+    )  # fmt: skip
 
 
 def _no_filter(filters: FactFilter | None) -> bool:
