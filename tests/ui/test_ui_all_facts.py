@@ -218,3 +218,17 @@ def test_enter_on_a_row_opens_its_fact(qtbot, dialog_in) -> None:
     dialog.table.setCurrentIndex(dialog.model.index(5, 1))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert window.current_target.key == dialog.model.index(5, 1).data(LINK_ROLE)
+
+
+def test_a_newer_filter_replaces_a_count_still_on_its_way(qtbot, dialog_in, factbase) -> None:
+    _window, dialog = dialog_in
+    shown: list[int] = []
+    dialog.shown.connect(lambda: shown.append(dialog.model.rowCount()))
+    dialog.filter_edit.setText("kind:share")
+    dialog.apply_filter()
+    dialog.filter_edit.setText("kind:rank")
+    dialog.apply_filter()  # before the first count came back
+    settle(qtbot, dialog)
+    ranks = factbase.fact_count_matching(parse_query("kind:rank").fact_filter())
+    assert shown == [ranks]
+    assert {dialog.model.fact_at(r)[1].kind for r in range(dialog.model.rowCount())} == {"rank"}
