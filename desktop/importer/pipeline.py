@@ -173,6 +173,8 @@ def save_factbase(
     plan: ImportPlan, out: Path, facts: list[FactAnnotation] | None = None, progress: Progress | None = None
 ) -> Path:
     """Check the facts against the report and write the fact base atomically (facts default to the plan's)."""
+    if Path(out).resolve() == plan.source.resolve():
+        raise ImportFailed(f"{out}: is the report being imported; name another file for the fact base")
     chosen = plan.facts if facts is None else facts
     try:
         check_facts(chosen, plan.report)

@@ -182,6 +182,14 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def test_the_report_itself_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_bytes((REPORTS / "riverside_transport_2024.txt").read_bytes())
+    with pytest.raises(ImportFailed, match="is the report being imported"):
+        import_report(source, ImportOptions(out=source))
+    assert source.read_bytes() == (REPORTS / "riverside_transport_2024.txt").read_bytes()
+
+
 def test_scanned_and_encrypted_pdfs_are_refused(scanned_pdf: Path, encrypted_pdf: Path, tmp_path: Path) -> None:
     for source, message in ((scanned_pdf, "no text layer"), (encrypted_pdf, "encrypted")):
         with pytest.raises(ImportFailed, match=message):
