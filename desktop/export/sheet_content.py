@@ -13,7 +13,7 @@ from desktop.domain.formatting import derived_note, format_fact
 from desktop.domain.target import Target, resolve
 from desktop.store import Fact, FactBase, UnknownIdError
 from desktop.text.markdown import bold_pieces
-from desktop.text.spans import SectionMarks
+from desktop.text.spans import PAGE_FACTS, SectionMarks
 
 
 def sheet_target(factbase: FactBase, wanted: str | None) -> Target:
@@ -199,9 +199,13 @@ def section_blocks(factbase: FactBase, section_id: str) -> tuple[Block, ...]:
     blocks: list[Block] = [Heading(section.title, 0, anchor=f"section:{section.id}")]
     blocks += _section_text(factbase, section_id)
     blocks.append(ChartBox(Target.section(section.id)))
-    facts = factbase.facts(section_id)
+    facts = factbase.facts_in_section(section_id, 0, PAGE_FACTS)
     if facts:
         blocks += [Heading("Facts", 2), facts_table(facts)]
+    total = factbase.fact_count(section_id)
+    if total > len(facts):  # a section of 100,000 facts prints its first ones, and says how many it left out
+        note = f"…and {total - len(facts):,} more facts, in the fact base (fact-explorer facts lists them all)."
+        blocks.append(Text((Run(note),), "note"))
     return tuple(blocks)
 
 

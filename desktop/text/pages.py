@@ -14,7 +14,7 @@ from desktop.domain.i18n import translate
 from desktop.domain.target import Target
 from desktop.store import Document, Fact, FactBase, GlossaryTerm, Paragraph, Section
 from desktop.text.markup import Span, escape, link, link_span, mark_up, markdown_html
-from desktop.text.spans import Mark, SectionMarks, headline_marks
+from desktop.text.spans import PAGE_FACTS, Mark, SectionMarks, headline_marks
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,12 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
     parts = [page_style(colours), f"<h1>{title}</h1>"]
     parts.append(_provenance(doc))
     rows = []
-    for section in fb.sections():
+    sections = fb.sections()
+    headlines = fb.facts_by_id(s.headline_fact_id for s in sections if s.headline_fact_id)
+    for section in sections:
         if section.role == "lead":
             parts.append(_section_text(fb, section))
-        headline = fb.fact(section.headline_fact_id) if section.headline_fact_id else None
+        headline = headlines.get(section.headline_fact_id or "")
         figure = f" <b>{link(Target.fact(headline.id), format_fact(headline), 'fig')}</b>" if headline else ""
         sub = f'<br><span class="muted">{escape(section.subheading)}</span>' if section.subheading else ""
         rows.append(f"<li>{link(Target.section(section.id), section.title)}{figure}{sub}</li>")
@@ -111,7 +113,14 @@ def section_page(fb: FactBase, section_id: str, colours: PageColours) -> str:
     """The section's text as the report has it, figures and terms linked, then its facts."""
     section = fb.section(section_id)
     parts = [page_style(colours), f"<h1>{escape(section.title)}</h1>", _section_text(fb, section)]
-    parts.append(_fact_list(fb.facts(section_id), _t("Facts in this section")))
+    shown = fb.facts_in_section(section_id, 0, PAGE_FACTS)
+    parts.append(_fact_list(shown, _t("Facts in this section")))
+    total = fb.fact_count(section_id)
+    if total > len(shown):
+        more = _t("…and {count} more facts: the tree and View ▸ All Facts list them all.").format(
+            count=f"{total - len(shown):,}"
+        )
+        parts.append(f'<p class="muted">{escape(more)}</p>')
     parts.append(_provenance(fb.document))
     return "".join(parts)
 
@@ -145,8 +154,8 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
             + "</p>"
         )
     parts.append(f"<h3>{escape(_t('Source'))}</h3>")
-    marks = SectionMarks.read(fb, fact.section_id)
-    paragraph = next(p for p in fb.paragraphs(fact.section_id) if p.id == fact.paragraph_id)
+    marks = SectionMarks.read(fb, fact.section_id).including(fb, fact)
+    paragraph = fb.paragraph(fact.paragraph_id)
     parts.append(_paragraph_html(marks, paragraph, fact))
     terms = fb.terms_for_fact(fact.id)
     if terms:

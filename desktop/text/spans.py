@@ -15,6 +15,7 @@ from desktop.domain.target import Target
 from desktop.store import Fact, FactBase, FactHeading, Paragraph, TermMention
 
 MarkRole = Literal["quote", "figure", "term"]
+PAGE_FACTS = 500  # a page lists and marks at most this many of a section's facts; the tree and All Facts hold all
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,19 @@ class SectionMarks:
     mentions: tuple[TermMention, ...]
 
     @classmethod
-    def read(cls, fb: FactBase, section_id: str) -> SectionMarks:
-        facts = tuple(fb.facts(section_id))
-        headings = tuple((f, h) for f in facts for h in fb.fact_headings(f.id))
+    def read(cls, fb: FactBase, section_id: str, limit: int = PAGE_FACTS) -> SectionMarks:
+        """The section's first `limit` facts (a page shows no more), their headings and the term mentions."""
+        facts = tuple(fb.facts_in_section(section_id, 0, limit))
+        by_fact = fb.fact_headings_for(f.id for f in facts)
+        headings = tuple((f, h) for f in facts for h in by_fact.get(f.id, []))
         return cls(facts, headings, tuple(fb.term_mentions(section_id=section_id)))
+
+    def including(self, fb: FactBase, fact: Fact) -> SectionMarks:
+        """These marks with fact among them, for a fact page whose fact lies past the first page of its section."""
+        if any(f.id == fact.id for f in self.facts):
+            return self
+        headings = tuple((fact, h) for h in fb.fact_headings(fact.id))
+        return SectionMarks((*self.facts, fact), self.headings + headings, self.mentions)
 
     def marks(self, para: Paragraph, current: Fact | None = None, *, terms: bool = True) -> list[Mark]:
         """The marks of one paragraph (or sub-heading): the current fact's quote, every figure, every term."""

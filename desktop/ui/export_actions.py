@@ -261,8 +261,9 @@ class ExportActions(QObject):
                 self._status(cancelled)
             self.job_finished.emit()
 
-        job = self.worker.submit(make_steps, on_thread=False, success=done, failure=on_failure, progress=on_progress)
-        job.finished.connect(on_finished)
+        job = self.worker.submit(
+            make_steps, on_thread=False, success=done, failure=on_failure, progress=on_progress, finished=on_finished
+        )
         dialog.canceled.connect(job.cancel)
         return job
 

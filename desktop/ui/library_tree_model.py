@@ -33,12 +33,12 @@ class _Node:
     parent: _Node | None
     row: int
     children: list[_Node] = field(default_factory=list)
-    expected: int = 0  # how many children there are in all (known before they are read)
+    expected: int = -1  # how many children there are in all; -1 until a short page says where they end
     fetched: bool = False  # for a report: its sections have been read
 
     @property
     def missing(self) -> bool:
-        return len(self.children) < self.expected
+        return self.expected < 0 or len(self.children) < self.expected
 
 
 class LibraryTreeModel(QAbstractItemModel):
@@ -87,9 +87,10 @@ class LibraryTreeModel(QAbstractItemModel):
             node.expected, node.tooltip = 0, str(exc)
             return []
         sections = factbase.sections()
-        counts = factbase.fact_counts()
         headlines = factbase.facts_by_id(s.headline_fact_id for s in sections if s.headline_fact_id)
-        node.figure = f"{sum(counts.values()):,} facts"
+        # How many facts each section holds is found out as its facts are read (a count of every section's facts
+        # at once is a pass over a million rows): until then a section shows it may have children.
+        node.figure = f"{factbase.fact_count():,} facts"
         children = []
         for row, section in enumerate(sections):
             headline = headlines.get(section.headline_fact_id or "")
@@ -100,7 +101,6 @@ class LibraryTreeModel(QAbstractItemModel):
                 section.subheading or section.title,
                 node,
                 row,
-                expected=counts.get(section.id, 0),
             )
             children.append(child)
         node.expected = len(children)
@@ -148,7 +148,9 @@ class LibraryTreeModel(QAbstractItemModel):
         node = self._node(parent)
         if parent.isValid() and parent.column() != 0:
             return False
-        return bool(node.children) or node.expected > 0
+        if node.target.kind == "fact":
+            return False
+        return bool(node.children) or node.expected != 0
 
     def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
         node = self._node(parent)
@@ -179,8 +181,13 @@ class LibraryTreeModel(QAbstractItemModel):
             node.expected = len(node.children)
             return
         nodes = self._read_facts(node, factbase, upto)
+        if len(nodes) < max(FACT_PAGE, (upto or 0) + 1 - len(node.children)):
+            node.expected = len(node.children) + len(nodes)  # a short page: the section ends here
         if not nodes:
-            node.expected = len(node.children)  # the file holds fewer than it counted: show what is there
+            if node.expected == 0:
+                # No facts after all: the view drew an expand arrow; it must redraw the row without one.
+                row = self.createIndex(node.row, 0, node)
+                self.dataChanged.emit(row, row)
             return
         first = len(node.children)
         self.beginInsertRows(parent, first, first + len(nodes) - 1)

@@ -28,6 +28,7 @@ from desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
     from desktop.ui.export_actions import ExportActions
+    from desktop.ui.report_actions import ReportActions
     from desktop.userdata import UserData
 
 DEFAULT_SIZE = (1440, 900)
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.worker = Worker(self)  # the one worker for this window's slow jobs
         self.export_actions: ExportActions | None = None  # attached after the first paint
+        self.report_actions: ReportActions | None = None
         self.setObjectName("mainWindow")
         self._colours: PageColours = page_colours(self.palette())
 

@@ -47,7 +47,7 @@ def attach_report_actions(window: MainWindow) -> ReportActions:
     and drag and drop onto the window. Called after the first paint, like the export actions."""
     actions = ReportActions(window)
     actions.install()
-    window.report_actions = actions  # type: ignore[attr-defined]
+    window.report_actions = actions
     return actions
 
 

@@ -96,8 +96,13 @@ class Worker(QObject):
         success: Callable[[Any], None] | None = None,
         failure: Callable[[BaseException], None] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        finished: Callable[[], None] | None = None,
     ) -> Job:
+        """Start a job. Pass every callback here, not by connecting to the Job afterwards: a thread job may end
+        before submit() returns, and a signal connected late is missed."""
         job = Job(make_steps, on_thread, self)
+        if finished is not None:
+            job.finished.connect(finished)
         if success is not None:
             job.succeeded.connect(success)
         if failure is not None:

@@ -84,7 +84,8 @@ def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> Char
 def laid_out_plot(spec: ChartSpec, layout: ChartLayout) -> Iterator[pg.PlotWidget]:
     """A plot widget drawn in the light palette and laid out at the layout's size, never shown on screen.
 
-    Export size follows the widget's geometry (pyqtgraph exports what is laid out, not what is asked), so the widget is 'shown' off screen at exactly the
+    Export size follows the widget's geometry (pyqtgraph exports what is laid out, not what is asked), so the
+    widget is 'shown' off screen at exactly the
     logical size, which runs the same resize and label-fitting code as the window does.
     """
     widget = make_plot_widget(spec, dark=False)

@@ -17,6 +17,10 @@ from desktop.domain.formatting import format_number, format_with_qualifier, ordi
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase
 
+# A chart beside its section's comparable facts reads among the first NEIGHBOURS of them and draws at most MAX_BARS:
+# more bars are no longer readable, and a section of 100,000 facts must chart as fast as one of five.
+NEIGHBOURS = 200
+MAX_BARS = 12
 # Category labels longer than this turn a chart horizontal, so they read left to right and can wrap.
 _LONG_LABEL = 16
 # The rest of a hedged share keeps the hedge, turned round: "over 75%" leaves "under 25%".
@@ -37,7 +41,7 @@ def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
     A section whose facts are all unlike one another gets its headline fact's chart; None if it has no facts.
     """
     section = factbase.section(section_id)
-    facts = [f for f in factbase.facts(section_id) if not f.derived]
+    facts = [f for f in neighbours(factbase, section_id) if not f.derived]
     if not facts:
         return None
     groups = Counter((f.kind, f.unit) for f in facts)
@@ -48,8 +52,13 @@ def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
     keys = [k for k, n in groups.items() if n == largest]
     headline = next((f for f in facts if f.id == section.headline_fact_id), None)
     key = (headline.kind, headline.unit) if headline and (headline.kind, headline.unit) in keys else keys[0]
-    group = [f for f in facts if (f.kind, f.unit) == key]
+    group = [f for f in facts if (f.kind, f.unit) == key][:MAX_BARS]
     return _bars_chart(factbase, group, viewed=None, chart_id=section.id, title=section.title)
+
+
+def neighbours(factbase: FactBase, section_id: str) -> list[Fact]:
+    """The first facts of a section, in order: what its charts choose their bars from."""
+    return factbase.facts_in_section(section_id, 0, NEIGHBOURS)
 
 
 def chart_table(spec: ChartSpec) -> list[tuple[str, str]]:
@@ -85,10 +94,14 @@ def _count_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         return earlier
     same = [
         f
-        for f in factbase.facts(fact.section_id)
+        for f in neighbours(factbase, fact.section_id)
         if f.kind == fact.kind and f.unit == fact.unit and (not f.derived or f.id == fact.id)
     ]
-    return _bars_chart(factbase, same, viewed=fact, chart_id=fact.id, title=fact.label)
+    if fact not in same:  # a fact past the first facts of a long section is still drawn, among the first
+        same.insert(0, fact)
+    at = same.index(fact)
+    start = max(0, min(at - MAX_BARS // 2, len(same) - MAX_BARS))
+    return _bars_chart(factbase, same[start : start + MAX_BARS], viewed=fact, chart_id=fact.id, title=fact.label)
 
 
 def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, chart_id: str, title: str) -> ChartSpec:

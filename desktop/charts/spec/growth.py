@@ -47,7 +47,8 @@ def earlier_period(period: str) -> str:
 
 def _counts_of(factbase: FactBase, growth: Fact) -> tuple[Fact, Fact] | None:
     """(derived earlier count, stated later count) behind a growth fact, when the fact base has both."""
-    before = next((f for f in factbase.facts(growth.section_id) if f.derived and growth.id in f.derived_from), None)
+    nearby = factbase.facts_in_section(growth.section_id, 0, 200)  # a derived count stands beside its growth
+    before = next((f for f in nearby if f.derived and growth.id in f.derived_from), None)
     if before is None:
         return None
     after_id = next((i for i in before.derived_from if i != growth.id), None)
