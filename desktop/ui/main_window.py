@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     """Shows one page at a time (report, section or fact); `page_changed` carries its Target."""
 
     page_changed = Signal(object)
+    report_shown = Signal(str)  # the report id, when the window moves to a report
 
     def __init__(
         self,
@@ -149,6 +150,15 @@ class MainWindow(QMainWindow):
         self.history.forget_report(report_id)
         self._update_navigation()
 
+    def close_damaged_report(self, report_id: str) -> None:
+        """A report found damaged leaves the window; if it was the only one, its pages give way to a notice."""
+        if len(self.shelf.entries()) > 1:
+            self.remove_report(report_id)
+            return
+        self.page.setPlainText("This fact base was found damaged and is not shown. Open another one (File ▸ Open…).")
+        self.chart.set_request(None)
+        self.tree.setEnabled(False)
+
     def _show_report(self, report_id: str) -> None:
         """Make report_id the report being viewed: title, glossary, status line and its tree rows."""
         self.current_report = report_id
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         count = factbase.fact_count()
         self._summary = f"{count:,} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
         self.statusBar().showMessage(self._summary)
+        self.report_shown.emit(report_id)
         report_row = self.tree_model.index_of(Target.report().in_report(report_id))
         if self.tree_model.canFetchMore(report_row):
             self.tree_model.fetchMore(report_row)

@@ -87,13 +87,20 @@ class WindowRun:
             self._save_when_charted()
             return
         self.loader.start()
+        from desktop.ui.annotation_actions import attach_annotation_actions
+        from desktop.ui.compare_actions import attach_compare_actions
         from desktop.ui.export_actions import attach_export_actions
+        from desktop.ui.report_actions import attach_report_actions
+        from desktop.ui.report_check import attach_integrity_checks
+        from desktop.ui.search_panel import attach_search
 
         attach_export_actions(window)
-        __import__("desktop.ui.report_actions", fromlist=["x"]).attach_report_actions(window)
-        __import__("desktop.ui.compare_actions", fromlist=["attach_compare_actions"]).attach_compare_actions(window)
-        __import__("desktop.ui.search_panel", fromlist=["attach_search"]).attach_search(window)
-        __import__("desktop.ui.annotation_actions", fromlist=["x"]).attach_annotation_actions(window)
+        attach_report_actions(window)
+        attach_compare_actions(window)
+        attach_search(window)
+        attach_annotation_actions(window)
+        if self.screenshot is None:  # a screenshot run is over before a check of a large file would be
+            attach_integrity_checks(window)
         window.finish_startup()
         if self.screenshot is not None:
             self._save_when_charted()
