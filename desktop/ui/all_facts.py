@@ -264,6 +264,7 @@ class AllFactsDialog(QDialog):
         flt = query.fact_filter()
         if self._job is not None:
             self._job.cancel()
+            self._bases.interrupt()
         self._generation += 1
         generation = self._generation
         self.count_label.setText("Counting…")

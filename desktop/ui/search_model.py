@@ -70,6 +70,13 @@ class WorkerBases:
             factbase = self._open[path] = FactBase.open(path)
         return factbase
 
+    def interrupt(self) -> None:
+        """Stop the query the worker is running on these connections (any thread may call it): a cancelled
+        search of a common word then ends at once instead of holding up the next one. The interrupted job
+        ends with an error nobody hears, since it was cancelled first."""
+        for factbase in list(self._open.values()):
+            factbase._conn.interrupt()
+
     def close(self) -> None:
         for factbase in self._open.values():
             factbase.close()

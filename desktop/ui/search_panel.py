@@ -8,6 +8,7 @@ Attached from outside the window after the first paint, as export actions are: `
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.query import parse_query
+from desktop.domain.query import Query, parse_query
 from desktop.domain.target import Target
 from desktop.store import FactBaseError, UnknownIdError
 from desktop.store.search import SearchResult
 from desktop.ui.search_delegate import SearchResultDelegate
 from desktop.ui.search_model import (
     LibraryResults,
+    ReportSource,
     SearchResultsModel,
     WorkerBases,
     result_target,
@@ -120,7 +122,7 @@ class ResultsView(QTreeView):
 class LibrarySearch(QObject):
     """The field, the results and the jobs between them."""
 
-    results_shown = Signal(object)  # LibraryResults, once shown
+    results_shown = Signal(object)  # LibraryResults: the final answer to the text in the field, once shown
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -217,6 +219,7 @@ class LibrarySearch(QObject):
         """Start searching for text (cancelling the search before); an empty query clears the results."""
         if self._job is not None:
             self._job.cancel()
+            self._bases.interrupt()
             self._job = None
         self._generation += 1
         generation = self._generation
@@ -227,24 +230,39 @@ class LibrarySearch(QObject):
             if not text:
                 self.dock.hide()
             return
-        reports = [(e.id, e.title, partial(self._bases.get, e.path)) for e in self.window.shelf.entries()]
+        shelf = self.window.shelf
+        reports: list[ReportSource] = [(e.id, e.title, partial(self._bases.get, e.path)) for e in shelf.entries()]
         self.status.setText("Searching…")
         self._show_dock()
+        # A word still being typed is also a prefix, and a common prefix costs the store far more than the whole
+        # word (about 750 ms against 11 ms for "data" in a million facts): the whole words are answered first,
+        # then the prefix answer replaces them.
+        whole_words = replace(query, prefix_last=False) if query.prefix_last else None
+        self._submit(generation, reports, whole_words or query, then=query if whole_words else None)
+
+    def _submit(self, generation: int, reports: list[ReportSource], query: Query, then: Query | None) -> None:
         self._job = self.window.worker.submit(
             lambda: search_library_steps(reports, query, RESULT_LIMIT),
             on_thread=True,
-            success=lambda results: self._on_results(generation, results),
+            success=lambda results: self._on_results(generation, results, reports, then),
             failure=lambda error: self._on_failure(generation, error),
         )
 
-    def _on_results(self, generation: int, results: LibraryResults) -> None:
+    def _on_results(
+        self, generation: int, results: LibraryResults, reports: list[ReportSource], then: Query | None
+    ) -> None:
         if generation != self._generation:
             return  # an older query's answer arrived late: the newer one stands
         self._job = None
+        if then is not None:
+            self._submit(generation, reports, then, None)
+            if not results.groups:
+                return  # the word is not whole yet: wait for the prefix rather than show "no results"
         self.model.set_results(results)
         self.view.expandAll()
-        self.status.setText(_summary(results))
-        self.results_shown.emit(results)
+        self.status.setText(_summary(results) if then is None else f"{_summary(results)} · and longer words…")
+        if then is None:
+            self.results_shown.emit(results)
 
     def _on_failure(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

@@ -267,3 +267,28 @@ def test_every_report_is_searched_and_one_that_cannot_be_opened_is_a_note(
     search.open_result(tiny_group.report_id, tiny_group.results[0])
     assert window.current_report == tiny_group.report_id
     assert window.current_target.local_key == f"fact:{tiny_group.results[0].id}"
+
+
+def test_whole_words_are_answered_first_then_the_prefix_of_the_word_being_typed(qtbot, searching, monkeypatch) -> None:
+    _window, search = searching
+    asked: list[tuple[str, bool]] = []
+    real = search_panel.search_library_steps
+
+    def recording(reports, query, limit):  # type: ignore[no-untyped-def]
+        asked.append((query.text, query.prefix_last))
+        return (yield from real(reports, query, limit))
+
+    monkeypatch.setattr(search_panel, "search_library_steps", recording)
+    search.field.setFocus()
+    search.field.setText("internet use")
+    search.field.textEdited.emit("internet use")
+    qtbot.waitUntil(lambda: search.job is None, timeout=10_000)
+    assert asked == [("internet use", False), ("internet use", True)]
+    prefixed = [r.id for g in search.model.results.groups for r in g.results]
+    assert "internet-users" in prefixed
+    # A query ending in a space has no word being typed: one search.
+    asked.clear()
+    search.field.setText("internet ")
+    search.field.textEdited.emit("internet ")
+    qtbot.waitUntil(lambda: search.job is None, timeout=10_000)
+    assert asked == [("internet ", False)]
