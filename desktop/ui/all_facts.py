@@ -9,13 +9,9 @@ its Target key, which the search field and Go ▸ Open Link… open again. Dialo
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -38,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.query import parse_query
-from desktop.domain.target import Target
-from desktop.export.files import ExportError, Steps, atomic_output, check_output_file, output_format
-from desktop.store import Fact, FactBaseError
+from desktop.export.files import ExportError, Steps, check_output_file, output_format
+from desktop.store import FactBaseError
 from desktop.store.queries import FactFilter
+from desktop.ui.fact_export import export_rows_steps
 from desktop.ui.fact_table_model import COLUMNS, LINK_ROLE, FactTableModel, ReportPart, report_part
 from desktop.ui.search_model import WorkerBases
 from desktop.ui.worker import Job
@@ -50,11 +46,8 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 EXPORT_FILTERS = {".csv": "CSV table (*.csv)", ".json": "JSON (*.json)"}
-EXPORT_FIELDS = ["report", "link", "id", "section_id", "section", "label", "value", "value_min", "value_max"]
-EXPORT_FIELDS += ["unit", "qualifier", "period", "kind", "quote", "derived", "formula", "source"]
 FACETS = (("kind", "Kind", "kind"), ("unit", "Unit", "unit"), ("section_id", "Section", "section"))
 ALL_REPORTS = ""
-BLOCK = 1000
 COLUMN_WIDTHS = {"report": 150, "label": 260, "value": 110, "unit": 90, "period": 110, "kind": 80, "section": 170}
 
 
@@ -64,57 +57,6 @@ def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: list[s
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
-
-
-def export_record(part: ReportPart, fact: Fact) -> dict[str, Any]:
-    """A row as exported: the fact, its report, its link and the report's citation."""
-    return {
-        "report": part.title,
-        "link": Target.fact(fact.id).in_report(part.report_id).key,
-        "id": fact.id,
-        "section_id": fact.section_id,
-        "section": part.section_titles.get(fact.section_id, ""),
-        "label": fact.label,
-        "value": fact.value,
-        "value_min": fact.value_min,
-        "value_max": fact.value_max,
-        "unit": fact.unit,
-        "qualifier": fact.qualifier,
-        "period": fact.period,
-        "kind": fact.kind,
-        "quote": fact.quote,
-        "derived": fact.derived,
-        "formula": fact.formula,
-        "source": part.factbase.document.citation,
-    }
-
-
-def export_rows_steps(rows: Iterator[tuple[ReportPart, Fact]], path: Path, fmt: str, total: int) -> Steps[int]:
-    """Write rows to path as csv or json, a block at a time; yields (rows written, total); returns the count."""
-    count = 0
-    with atomic_output(path) as temp, temp.open("w", encoding="utf-8", newline="") as out:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
-        if fmt == "csv":
-            writer.writeheader()
-        else:
-            buffer.write("[")
-        for part, fact in rows:
-            record = export_record(part, fact)
-            if fmt == "csv":
-                writer.writerow(record)
-            else:
-                buffer.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False))
-            count += 1
-            if count % BLOCK == 0:
-                out.write(buffer.getvalue())
-                buffer.seek(0)
-                buffer.truncate()
-                yield count, total
-        if fmt == "json":
-            buffer.write("\n]\n" if count else "]\n")
-        out.write(buffer.getvalue())
-    return count
 
 
 Counted = tuple[int, dict[str, list[tuple[str, int]]]]  # a report's count for a filter, and its facets

@@ -180,6 +180,8 @@ def test_export_writes_the_shown_rows_in_order_with_their_sources(
     assert {r["source"] for r in records} == {factbase.document.citation}
     first = factbase.fact(records[0]["id"])
     assert records[0]["quote"] == first.quote and records[0]["label"] == first.label
+    whole = first.value is not None and first.value.is_integer()
+    assert str(records[0]["value"]) == (str(int(first.value)) if whole else str(first.value))  # 100, not 100.0
     assert window.statusBar().currentMessage() == f"Saved {len(shown)} facts to {out}"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary left beside it
 
