@@ -49,6 +49,19 @@ def test_import_then_facts_chart_and_sheet_read_the_new_fact_base(tmp_path: Path
     assert (tmp_path / "section.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("name", ["riverside_transport_2024.txt", "northwind_energy_2025.md",
+                                  "harbour_press_release.html", "pdf"])  # fmt: skip
+def test_each_format_imports_from_the_command_line(name: str, pdf_report: Path, tmp_path: Path, data_dir: Path) -> None:
+    source = pdf_report if name == "pdf" else REPORTS / name
+    out = tmp_path / "new.sqlite"
+    result = _run("import", source, "-o", out, "--title", f"Test {name}", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(_run("facts", "--json", "--db", out, data_dir=data_dir).stdout)
+    assert len(facts) >= 10 and all(f["quote"] for f in facts)
+    glossary = json.loads(_run("glossary", "--json", "--db", out, data_dir=data_dir).stdout)
+    assert len(glossary) == 2
+
+
 def test_every_kind_of_proposed_fact_has_a_chart(tmp_path: Path, data_dir: Path) -> None:
     out = tmp_path / "energy.sqlite"
     assert _run("import", REPORTS / "northwind_energy_2025.md", "-o", out, data_dir=data_dir).returncode == 0
