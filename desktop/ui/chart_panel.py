@@ -63,6 +63,11 @@ class ChartPanel(QWidget):
         loader.loaded.connect(self._on_plot_module_ready)
         loader.failed.connect(self._on_plot_module_failed)
 
+    @property
+    def loader(self) -> PlotLoader:
+        """The plot loader: other panels draw with the same pyqtgraph, once it is in."""
+        return self._loader
+
     def set_dark(self, dark: bool) -> None:
         """Draw charts in the dark palette or the light one; the chart shown is drawn again."""
         if dark == self._dark:

@@ -45,7 +45,7 @@ class GlossaryPanel(QWidget):
         self._factbase = factbase
         self._colours = colours
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter terms (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter terms (Ctrl+Shift+F)"))
         self.filter_edit.setAccessibleName("Glossary filter")
         self._terms = factbase.terms()
         self.model = term_list_model(self._terms, self)

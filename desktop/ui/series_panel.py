@@ -176,7 +176,7 @@ class SeriesPanel(QObject):
         self.toggle.triggered.connect(self._on_toggled)
         window.window_actions.view_menu.addAction(self.toggle)
         window.addAction(self.toggle)
-        self._loader = window.chart._loader  # the window's pyqtgraph loader (the lead may expose it as a property)
+        self._loader = window.chart.loader  # the window's pyqtgraph loader
         self._loader.loaded.connect(self._draw_chart)
         window.destroyed.connect(self.sources.close)
 

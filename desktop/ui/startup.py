@@ -101,6 +101,10 @@ class WindowRun:
         attach_annotation_actions(window)
         if self.screenshot is None:  # a screenshot run is over before a check of a large file would be
             attach_integrity_checks(window)
+        if window.settings is not None:
+            from desktop.ui.window_state import restore_dock_state
+
+            restore_dock_state(window.settings, window)
         window.finish_startup()
         if self.screenshot is not None:
             self._save_when_charted()

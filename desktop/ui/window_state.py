@@ -40,6 +40,13 @@ def restore_window_state(settings: QSettings, window: QMainWindow, splitter: QSp
     return True
 
 
+def restore_dock_state(settings: QSettings, window: QMainWindow) -> None:
+    """Docks added after the first paint (bookmarks, search, other reports) take their saved places too."""
+    state = settings.value(_STATE)
+    if isinstance(state, QByteArray):
+        window.restoreState(state, STATE_VERSION)
+
+
 def last_target(settings: QSettings) -> str | None:
     value = settings.value(_LAST)
     return value if isinstance(value, str) and value else None

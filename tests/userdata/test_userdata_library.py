@@ -12,6 +12,7 @@ import pytest
 
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase, FactBaseError
+from desktop.userdata.report_files import file_sha256
 from desktop.userdata import BundledReportError, UnknownReportError, UserData
 
 
@@ -68,7 +69,13 @@ def test_without_a_source_hash_the_file_itself_is_the_identity(user_data: UserDa
     conn.commit()
     conn.close()
     entry = user_data.add_report(copy)
-    assert entry.identity_from == "file" and entry.id == _sha(copy)[: len(entry.id)]
+    assert entry.identity_from == "file" and entry.id == file_sha256(copy)[: len(entry.id)]
+    # The file's identity reads its size and both ends, not every byte, and tells two versions apart.
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE facts SET label = label || ' (revised)'")
+    conn.commit()
+    conn.close()
+    assert file_sha256(copy)[: len(entry.id)] != entry.id
 
 
 def test_removing_keeps_the_file_and_the_notes(user_data: UserData, tiny_factbase_path: Path) -> None:
