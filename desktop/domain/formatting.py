@@ -20,6 +20,9 @@ _QUALIFIER_PREFIX = {
     "at least": "at least",
     "approximately": "about",
     "up to": "up to",
+    "nearly": "nearly",
+    "less than": "less than",
+    "exceeded": "over",  # "exceeded 5 million": more than 5 million, as the report's verb says
 }
 
 

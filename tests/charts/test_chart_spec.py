@@ -207,3 +207,21 @@ def test_specs_import_no_qt() -> None:
     code = "import sys, desktop.charts.spec; print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_an_imported_range_is_drawn_as_a_range(tiny_factbase_path, tmp_path) -> None:
+    """The importer names a range 'range' ("between 2,000 and 2,500 jobs"): it floats from end to end too."""
+    import shutil
+    import sqlite3
+
+    from desktop.store import FactBase
+
+    copy = tmp_path / "range.sqlite"
+    shutil.copy(tiny_factbase_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE facts SET kind = 'range' WHERE id = 'pier-repair-weeks'")
+    conn.close()
+    with FactBase.open(copy) as fb:
+        spec = chart_for_fact(fb, "pier-repair-weeks")
+    (bar,) = spec.bars
+    assert spec.kind == "range" and (bar.start, bar.value) == (4, 6)

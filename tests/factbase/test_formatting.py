@@ -38,3 +38,12 @@ def test_each_kind_of_fact_reads_naturally(factbase: FactBase) -> None:
         fact = factbase.fact(fact_id)
         assert (format_value(fact), format_fact(fact)) == (value, whole), fact_id
     assert format_with_qualifier(factbase.fact("e-social-security-card-coverage")) == "over 75%"
+
+
+def test_the_importers_qualifiers_keep_their_hedge(tiny_factbase) -> None:
+    from dataclasses import replace
+
+    share = tiny_factbase.fact("sailings-on-time")
+    assert format_with_qualifier(replace(share, qualifier="less than")) == "less than 90%"
+    assert format_with_qualifier(replace(share, qualifier="nearly")) == "nearly 90%"
+    assert format_with_qualifier(replace(share, qualifier="exceeded")) == "over 90%"

@@ -12,8 +12,8 @@ import pytest
 
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase, FactBaseError
-from desktop.userdata.report_files import file_sha256
 from desktop.userdata import BundledReportError, UnknownReportError, UserData
+from desktop.userdata.report_files import file_sha256
 
 
 def _sha(path: Path) -> str:

@@ -31,7 +31,13 @@ _OPPOSITE_HEDGE = {"over": "under", "more than": "less than", "at least": "at mo
 def chart_for_fact(factbase: FactBase, fact_id: str) -> ChartSpec:
     """The chart that fits a fact's kind, with the section's related facts beside it."""
     fact = factbase.fact(fact_id)
-    builder = {"share": _share_chart, "growth": growth_chart, "duration range": _range_chart, "rank": _rank_chart}
+    builder = {
+        "share": _share_chart,
+        "growth": growth_chart,
+        "duration range": _range_chart,
+        "range": _range_chart,
+        "rank": _rank_chart,
+    }
     return builder.get(fact.kind, _count_chart)(factbase, fact)
 
 
