@@ -210,4 +210,6 @@ def _document(path: Path) -> Document:
 
 
 def _read_only_uri(path: Path) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode=ro"
+    # immutable: the store has refused a file with a -wal or a hot journal beside it, and nothing may be written
+    # beside a fact base (mode=ro alone writes a -shm beside a WAL-mode file).
+    return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"

@@ -7,11 +7,9 @@ publishes the files with `datasette publish` or `datasette package` shows the sa
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from desktop import __version__
 from desktop.serve.descriptions import (
@@ -146,8 +144,9 @@ def _tables() -> dict[str, Any]:
 
 def _meta_properties(path: Path, keys: Sequence[str]) -> dict[str, str]:
     # Properties the store's Document does not carry (a licence, a source URL) if a fact base records them.
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    from desktop.store.opening import open_read_only  # checked as the store checks: nothing written beside it
+
+    conn = open_read_only(path)
     try:
         marks = ", ".join("?" for _ in keys)
         rows = conn.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", tuple(keys)).fetchall()
