@@ -89,6 +89,7 @@ class WindowRun:
         self.loader.start()
         from desktop.ui.annotation_actions import attach_annotation_actions
         from desktop.ui.compare_actions import attach_compare_actions
+        from desktop.ui.diff_actions import attach_diff_actions
         from desktop.ui.export_actions import attach_export_actions
         from desktop.ui.report_actions import attach_report_actions
         from desktop.ui.report_check import attach_integrity_checks
@@ -99,6 +100,7 @@ class WindowRun:
         attach_compare_actions(window)
         attach_search(window)
         attach_annotation_actions(window)
+        attach_diff_actions(window)
         if self.screenshot is None:  # a screenshot run is over before a check of a large file would be
             attach_integrity_checks(window)
         if window.settings is not None:
