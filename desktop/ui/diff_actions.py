@@ -45,8 +45,8 @@ class CompareVersionsDialog(QDialog):
         self.old.setCurrentIndex(1 if self.new.currentIndex() == 0 and self.old.count() > 1 else 0)
         self.old.setAccessibleName(self.tr("Older version"))
         self.new.setAccessibleName(self.tr("Newer version"))
-        self.result = LinkBrowser(self.tr("Changes"), self)
-        self.result.setMinimumSize(560, 320)
+        self.changes = LinkBrowser(self.tr("Changes"), self)
+        self.changes.setMinimumSize(560, 320)
         self.status = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.compare = buttons.addButton(self.tr("&Compare"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -57,10 +57,10 @@ class CompareVersionsDialog(QDialog):
         form.addRow(self.tr("&Newer:"), self.new)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.result.target_activated.connect(window.open_target)
+        self.changes.target_activated.connect(window.open_target)
 
     def run(self) -> None:
         shelf = self.window_.shelf
@@ -79,7 +79,7 @@ class CompareVersionsDialog(QDialog):
         self.compare.setEnabled(True)
         self.status.setText(problem)
         if html is not None:
-            self.result.setHtml(html)
+            self.changes.setHtml(html)
 
 
 def attach_diff_actions(window: MainWindow) -> QAction:

@@ -24,8 +24,8 @@ def test_two_versions_in_the_library_are_compared_in_the_window(
     dialog.old.setCurrentIndex(0)
     dialog.new.setCurrentIndex(1)
     dialog.run()
-    qtbot.waitUntil(lambda: "What changed" in dialog.result.toPlainText(), timeout=10_000)
-    text = dialog.result.toPlainText()
+    qtbot.waitUntil(lambda: "What changed" in dialog.changes.toPlainText(), timeout=10_000)
+    text = dialog.changes.toPlainText()
     assert "Facts added (1)" in text and "Cranes at the harbour" in text
     assert "Facts removed (1)" in text and "Building permits issued online" in text
     assert "12,400 → 12,500" in text  # the residents' value, old and new
