@@ -7,18 +7,25 @@ importing sqlite-utils alone costs a third of a second of start-up (see docs/per
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from desktop.store.errors import FactBaseError, UnknownIdError, file_problem
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
 from desktop.store.opening import INTEGRITY_TIME_LIMIT_S, open_read_only
-from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match, min_prefix_length
+from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match, is_no_filter, min_prefix_length
+from desktop.store.rows import (
+    FACT_COLUMNS,
+    chunks,
+    fact_row,
+    fact_tuple,
+    heading_row,
+    paragraph_row,
+    section_row,
+    term_row,
+)
 from desktop.store.validation import META_KEYS, check_content, check_shape, integrity_problem
 
 
@@ -114,18 +121,18 @@ class FactBase:
     # answer can grow with the base; tests/store/test_query_plans.py checks that none scans the facts table.
     def sections(self) -> list[Section]:
         """Every section in the report's order (a base has hundreds to a few thousand: the tree's top level)."""
-        return [_section(r) for r in self._rows("SELECT * FROM sections ORDER BY position")]
+        return [section_row(r) for r in self._rows("SELECT * FROM sections ORDER BY position")]
 
     def section(self, section_id: str) -> Section:
         rows = self._rows("SELECT * FROM sections WHERE id = ?", section_id)
         if not rows:
             raise UnknownIdError("section", section_id, self._near_ids("sections", "id", section_id))
-        return _section(rows[0])
+        return section_row(rows[0])
 
     def paragraphs(self, section_id: str) -> list[Paragraph]:
         self.section(section_id)
         return [
-            _paragraph(r)
+            paragraph_row(r)
             for r in self._rows("SELECT * FROM paragraphs WHERE section_id = ? ORDER BY position", section_id)
         ]
 
@@ -134,7 +141,7 @@ class FactBase:
         rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", paragraph_id)
         if not rows:
             raise UnknownIdError("paragraph", str(paragraph_id), [])
-        return _paragraph(rows[0])
+        return paragraph_row(rows[0])
 
     def section_tree(self) -> list[tuple[Section, list[Fact]]]:
         """The report's sections in order, each with its facts. Small bases only: it holds every fact.
@@ -200,7 +207,7 @@ class FactBase:
     def facts_in_section(self, section_id: str, offset: int = 0, limit: int | None = None) -> list[Fact]:
         """A section's facts in order, a page at a time (limit None: all of them)."""
         sql = "SELECT * FROM facts WHERE section_id = ? ORDER BY position LIMIT ? OFFSET ?"
-        return [_fact(r) for r in self._rows(sql, section_id, -1 if limit is None else limit, offset)]
+        return [fact_row(r) for r in self._rows(sql, section_id, -1 if limit is None else limit, offset)]
 
     def fact_rank(self, fact: Fact) -> int:
         """Where a fact stands among its section's facts (0 for the first): the row a lazy list must reach."""
@@ -221,12 +228,12 @@ class FactBase:
         cursor.execute(
             # CROSS JOIN fixes the loop order (sections by position, then each one's facts by index): without it
             # a base without ANALYZE statistics is read in id order and sorted in a temporary b-tree.
-            f"SELECT {_FACT_COLUMNS} FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
+            f"SELECT {FACT_COLUMNS} FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
             " ORDER BY s.position, f.position"
         )
         try:
             while rows := cursor.fetchmany(block):
-                yield from (_fact_from_tuple(r) for r in rows)
+                yield from (fact_tuple(r) for r in rows)
         finally:
             cursor.close()
 
@@ -245,14 +252,14 @@ class FactBase:
         rows = self._rows("SELECT * FROM facts WHERE id = ?", fact_id)
         if not rows:
             raise UnknownIdError("fact", fact_id, self._near_ids("facts", "id", fact_id))
-        return _fact(rows[0])
+        return fact_row(rows[0])
 
     def facts_by_id(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
         """Many facts by id in a few queries (blocks of 500 ids); unknown ids are left out."""
         found: dict[str, Fact] = {}
-        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+        for chunk in chunks(list(dict.fromkeys(fact_ids))):
             sql = f"SELECT * FROM facts WHERE id IN ({', '.join('?' * len(chunk))})"
-            found.update((r["id"], _fact(r)) for r in self._rows(sql, *chunk))
+            found.update((r["id"], fact_row(r)) for r in self._rows(sql, *chunk))
         return found
 
     def facts_page(
@@ -263,23 +270,23 @@ class FactBase:
         Unfiltered report order costs the same at any offset; other orders and filters walk an index to the
         offset (about 2 ms per 1,000 rows skipped): a table deep in a filtered million keeps its last key instead.
         """
-        if order == "position" and _no_filter(filters):
-            return [_fact(r) for r in self._report_order_page("f.*", offset, limit)]
+        if order == "position" and is_no_filter(filters):
+            return [fact_row(r) for r in self._report_order_page("f.*", offset, limit)]
         sql, params = self._page_sql("f.*", offset, limit, order, filters)
-        return [_fact(r) for r in self._rows(sql, *params)]
+        return [fact_row(r) for r in self._rows(sql, *params)]
 
     def fact_ids_page(
         self, offset: int = 0, limit: int = 100, order: str = "position", filters: FactFilter | None = None
     ) -> list[str]:
         """The ids of one page of the all-facts table, for a model that fetches rows on demand."""
-        if order == "position" and _no_filter(filters):
+        if order == "position" and is_no_filter(filters):
             return [r[0] for r in self._report_order_page("f.id", offset, limit)]
         sql, params = self._page_sql("f.id", offset, limit, order, filters)
         return [r[0] for r in self._rows(sql, *params)]
 
     def fact_count_matching(self, filters: FactFilter | None = None) -> int:
         """How many facts a filter keeps (count(*) over the same joins as facts_page)."""
-        if _no_filter(filters):
+        if is_no_filter(filters):
             return self._fact_total
         sql, params = self._page_sql("count(*)", 0, -1, None, filters)
         return int(self._conn.execute(sql, params).fetchone()[0])
@@ -321,22 +328,23 @@ class FactBase:
 
     def fact_headings(self, fact_id: str) -> list[FactHeading]:
         return [
-            _heading(r) for r in self._rows("SELECT * FROM fact_headings WHERE fact_id = ? ORDER BY location", fact_id)
+            heading_row(r)
+            for r in self._rows("SELECT * FROM fact_headings WHERE fact_id = ? ORDER BY location", fact_id)
         ]
 
     def fact_headings_for(self, fact_ids: Iterable[str]) -> dict[str, list[FactHeading]]:
         """The headings of many facts in a few queries: fact id to its headings (facts without any absent)."""
         found: dict[str, list[FactHeading]] = {}
-        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+        for chunk in chunks(list(dict.fromkeys(fact_ids))):
             sql = f"SELECT * FROM fact_headings WHERE fact_id IN ({', '.join('?' * len(chunk))}) ORDER BY location"
             for r in self._rows(sql, *chunk):
-                found.setdefault(r["fact_id"], []).append(_heading(r))
+                found.setdefault(r["fact_id"], []).append(heading_row(r))
         return found
 
     def headings_at(self, location: str) -> list[FactHeading]:
         """Every heading at one location ("headline" or "subheading"), in the order they were stored."""
         sql = "SELECT * FROM fact_headings WHERE location = ? ORDER BY rowid"
-        return [_heading(r) for r in self._rows(sql, location)]
+        return [heading_row(r) for r in self._rows(sql, location)]
 
     def section_headings(self, section_id: str) -> list[FactHeading]:
         """The headings that restate any of a section's facts, in one query."""
@@ -344,7 +352,7 @@ class FactBase:
             "SELECT h.* FROM facts f JOIN fact_headings h ON h.fact_id = f.id"
             " WHERE f.section_id = ? ORDER BY f.position, h.location"
         )
-        return [_heading(r) for r in self._rows(sql, section_id)]
+        return [heading_row(r) for r in self._rows(sql, section_id)]
 
     def _near_ids(self, table: str, column: str, wanted: str, limit: int = 25) -> list[str]:
         """Candidates for "did you mean": ids beside the wanted one in sorted order and ids sharing its first word.
@@ -370,13 +378,13 @@ class FactBase:
 
     # Glossary ------------------------------------------------------------------------------------
     def terms(self) -> list[GlossaryTerm]:
-        return [_term(r) for r in self._rows("SELECT * FROM glossary ORDER BY position")]
+        return [term_row(r) for r in self._rows("SELECT * FROM glossary ORDER BY position")]
 
     def term(self, name: str) -> GlossaryTerm:
         rows = self._rows("SELECT * FROM glossary WHERE term = ? COLLATE NOCASE", name)
         if not rows:
             raise UnknownIdError("glossary term", name, self._near_ids("glossary", "term", name))
-        return _term(rows[0])
+        return term_row(rows[0])
 
     def term_mentions(
         self, section_id: str | None = None, term: str | None = None, paragraph_id: int | None = None
@@ -408,7 +416,7 @@ class FactBase:
             "SELECT g.* FROM glossary g WHERE g.term IN (SELECT term FROM term_mentions WHERE section_id = ?)"
             " ORDER BY g.position"
         )
-        return [_term(r) for r in self._rows(sql, section_id)]
+        return [term_row(r) for r in self._rows(sql, section_id)]
 
     def terms_for_fact(self, fact_id: str) -> list[GlossaryTerm]:
         fact = self.fact(fact_id)
@@ -416,14 +424,14 @@ class FactBase:
             "SELECT g.* FROM glossary g WHERE g.term IN (SELECT term FROM term_mentions WHERE fact_id = ?)"
             " ORDER BY g.position"
         )
-        return [_term(r) for r in self._rows(sql, fact.id)]
+        return [term_row(r) for r in self._rows(sql, fact.id)]
 
     def sections_mentioning(self, term: str) -> list[Section]:
         sql = (
             "SELECT s.* FROM sections s WHERE s.id IN (SELECT section_id FROM term_mentions WHERE term = ?)"
             " ORDER BY s.position"
         )
-        return [_section(r) for r in self._rows(sql, self.term(term).term)]
+        return [section_row(r) for r in self._rows(sql, self.term(term).term)]
 
     def facts_mentioning(self, term: str, limit: int | None = None) -> list[Fact]:
         """The facts whose quote mentions a term, in report order; the first `limit` of them when given."""
@@ -432,68 +440,4 @@ class FactBase:
             " WHERE f.id IN (SELECT fact_id FROM term_mentions WHERE term = ? AND fact_id IS NOT NULL)"
             " ORDER BY s.position, f.position LIMIT ?"
         )
-        return [_fact(r) for r in self._rows(sql, self.term(term).term, -1 if limit is None else limit)]
-
-
-def _section(r: sqlite3.Row) -> Section:
-    return Section(
-        r["id"], r["position"], r["role"], r["title"], r["subheading"], r["headline_fact_id"], r["source_line"]
-    )
-
-
-def _fact(r: sqlite3.Row) -> Fact:
-    return Fact(
-        id=r["id"],
-        section_id=r["section_id"],
-        position=r["position"],
-        label=r["label"],
-        value=r["value"],
-        value_min=r["value_min"],
-        value_max=r["value_max"],
-        unit=r["unit"],
-        qualifier=r["qualifier"],
-        period=r["period"],
-        kind=r["kind"],
-        quote=r["quote"],
-        figure=r["figure"],
-        paragraph_id=r["paragraph_id"],
-        quote_start=r["quote_start"],
-        figure_start=r["figure_start"],
-        derived=bool(r["derived"]),
-        formula=r["formula"],
-        derived_from=tuple(json.loads(r["derived_from"])) if r["derived_from"] else (),
-    )
-
-
-def _term(r: sqlite3.Row) -> GlossaryTerm:
-    return GlossaryTerm(r["term"], r["position"], r["definition"])
-
-
-_FACT_FIELDS = [f.name for f in dataclasses.fields(Fact)]
-_FACT_COLUMNS = ", ".join(f"f.{name}" for name in _FACT_FIELDS)  # the facts table's columns carry Fact's names
-
-
-def _fact_from_tuple(r: tuple[Any, ...]) -> Fact:
-    derived_from = tuple(json.loads(r[18])) if r[18] else ()
-    return Fact(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15],
-        bool(r[16]), r[17], derived_from,
-    )  # fmt: skip
-
-
-def _no_filter(filters: FactFilter | None) -> bool:
-    return filters is None or filters == FactFilter()
-
-
-def _paragraph(r: sqlite3.Row) -> Paragraph:
-    return Paragraph(r["id"], r["section_id"], r["position"], r["role"], r["text"])
-
-
-def _heading(r: sqlite3.Row) -> FactHeading:
-    return FactHeading(r["fact_id"], r["location"], r["text"], r["figure"], r["figure_start"])
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    # SQLite caps bound parameters per statement (32766 here, 999 on old builds): ask in blocks.
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+        return [fact_row(r) for r in self._rows(sql, self.term(term).term, -1 if limit is None else limit)]

@@ -52,6 +52,10 @@ class FactFilter:
         return bool(self.kinds or self.units or self.section_ids or self.values)
 
 
+def is_no_filter(filters: FactFilter | None) -> bool:
+    return filters is None or filters == FactFilter()
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Characters that join the parts of one word ("e-commerce", "79.7", "China's"): its parts stay one phrase.
 # Every other non-word character (quotes, * ^ : ( ) { } + and the rest) separates words.
