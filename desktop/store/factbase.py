@@ -288,6 +288,11 @@ class FactBase:
         """How many facts a filter keeps (count(*) over the same joins as facts_page)."""
         if is_no_filter(filters):
             return self._fact_total
+        if filters is not None and filters == FactFilter(filters.words, filters.prefix_last):
+            # Words alone: count the full-text matches without reading a fact (35 ms for a fifth of 1M, not 120)
+            sql, params = self._page_sql("count(*)", 0, -1, None, filters)
+            sql = sql.replace(" CROSS JOIN facts f ON f.rowid = facts_fts.rowid", "")
+            return int(self._conn.execute(sql, params).fetchone()[0])
         sql, params = self._page_sql("count(*)", 0, -1, None, filters)
         return int(self._conn.execute(sql, params).fetchone()[0])
 
@@ -306,24 +311,27 @@ class FactBase:
         if order is not None and order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
         where, params = fact_where(filters)
-        # Report order walks sections, then facts (see iter_facts); other orders walk a facts index; counts and
-        # facets need no sections at all.
-        if order == "position":
+        order_sql = f" ORDER BY {ORDERS[order]}" if order is not None else ""
+        if filters is not None and filters.words:
+            # Words drive the query from the full-text index: walking facts in some order and asking FTS5 about
+            # each one takes seconds when the words are rare. The matches come in rowid order, which is the
+            # order the builder wrote the facts: the report's (tests/store/test_store_sets.py checks it), so
+            # report order needs no sort; other orders sort the matches. Words that leave nothing to search
+            # for match nothing, as search does.
+            shortest = min_prefix_length(self._conn) if filters.prefix_last else 1
+            match = fts_match(filters.words, filters.prefix_last, shortest)
+            joins = "FROM facts_fts CROSS JOIN facts f ON f.rowid = facts_fts.rowid"
+            where = f"facts_fts MATCH ? AND {where}"
+            params = [match or '""', *params]
+            if order == "position":
+                order_sql = " ORDER BY facts_fts.rowid"
+        elif order == "position":
+            # Report order walks sections, then each one's facts (see iter_facts).
             joins = "FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
         elif order is not None and "s." in ORDERS[order]:
             joins = "FROM facts f CROSS JOIN sections s ON s.id = f.section_id"
         else:
-            joins = "FROM facts f"
-        match = None
-        if filters is not None and filters.words:
-            shortest = min_prefix_length(self._conn) if filters.prefix_last else 1
-            match = fts_match(filters.words, filters.prefix_last, shortest)
-        if filters is not None and filters.words:
-            # Words that leave nothing to search for match nothing, as search does.
-            joins += " JOIN facts_fts ON facts_fts.rowid = f.rowid"
-            where = f"facts_fts MATCH ? AND {where}"
-            params = [match or '""', *params]
-        order_sql = f" ORDER BY {ORDERS[order]}" if order is not None else ""
+            joins = "FROM facts f"  # the other orders walk a facts index; counts and facets need no sections
         return f"SELECT {columns} {joins} WHERE {where}{order_sql} LIMIT ? OFFSET ?", [*params, limit, offset]
 
     def fact_headings(self, fact_id: str) -> list[FactHeading]:

@@ -14,13 +14,13 @@ ORDERS = {
     # name: ORDER BY over facts f (and sections s). Each is an index's own order to the last column, with the
     # rowid (in every index) breaking ties: a page then walks the index to its offset without sorting anything,
     # and skipped rows are never read (100 rows at offset 100,000 sorted by value: 6 ms at 1M, 0.9 s with a
-    # tie-break on id). Within one kind or unit, rowid order is the order the builder wrote: the report's.
+    # tie-break on id).
     "position": "s.position, f.position",
     "id": "f.id",
     "value": "f.value, f.value_min, f.rowid",
     "-value": "f.value DESC, f.value_min DESC, f.rowid DESC",
-    "kind": "f.kind, f.rowid",
-    "unit": "f.unit, f.rowid",
+    "kind": "f.kind, f.unit, f.section_id, f.rowid",
+    "unit": "f.unit, f.kind, f.section_id, f.rowid",
 }
 
 

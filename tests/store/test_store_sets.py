@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -127,6 +129,26 @@ def test_words_filter_the_table_like_search(factbase: FactBase) -> None:
     words = FactFilter(words=("gigabit",))
     assert "gigabit-broadband-users" in factbase.fact_ids_page(0, 100, "position", words)
     assert factbase.fact_ids_page(0, 100, "position", FactFilter(words=('"*:(',))) == []
+
+
+def test_facts_were_written_in_report_order(any_base: FactBase) -> None:
+    # Word-filtered table pages in report order come from the full-text index in rowid order, unsorted.
+    rows = any_base._conn.execute("SELECT id FROM facts ORDER BY rowid").fetchall()
+    assert [r[0] for r in rows] == [f.id for f in any_base.iter_facts()]
+
+
+def test_word_filtered_pages_in_every_order(generated: FactBase, generator: ModuleType) -> None:
+    every = list(generated.iter_facts())
+    for word in (generator.RARE_WORDS[0], "data"):
+        flt = FactFilter(words=(word,))
+        expected = [f.id for f in every if word in re.findall(r"\w+", f"{f.label} {f.quote}".lower())]
+        pages = [generated.fact_ids_page(offset, 40, "position", flt) for offset in range(0, len(expected) + 40, 40)]
+        assert [i for page in pages for i in page] == expected and expected
+        assert generated.fact_count_matching(flt) == len(expected)
+        by_value = [f.value for f in generated.facts_page(0, 30, "-value", flt) if f.value is not None]
+        assert by_value == sorted(by_value, reverse=True)
+        narrowed = FactFilter(words=(word,), kinds=("share",))
+        assert generated.fact_count_matching(narrowed) == sum(f.kind == "share" for f in every if f.id in expected)
 
 
 def test_a_version_1_fact_base_still_opens_and_answers(factbase_copy: Path) -> None:
