@@ -64,11 +64,17 @@ _OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # typed as FTS5 would read them, they
 
 
 def fts_match(words: tuple[str, ...], prefix_last: bool = False, min_prefix: int = 1) -> str | None:
-    """An FTS5 expression that finds every word: each word a quoted phrase, so no character is an operator.
+    """An FTS5 expression that finds every word (see fts_phrases); None when nothing searchable is left."""
+    phrases = fts_phrases(words, prefix_last, min_prefix)
+    return " AND ".join(phrases) if phrases else None  # explicit AND: FTS5 takes none implied before a bracket
+
+
+def fts_phrases(words: tuple[str, ...], prefix_last: bool = False, min_prefix: int = 1) -> list[str]:
+    """One FTS5 expression per word: each word a quoted phrase, so no character is an operator.
 
     Only word characters reach FTS5 (its tokenizer drops the rest anyway), which disposes of quotes, stars,
-    carets, colons and brackets; AND/OR/NOT/NEAR in capitals are dropped. None when nothing searchable is left:
-    the caller then matches nothing, never raising a syntax error. A last word shorter than min_prefix is
+    carets, colons and brackets; AND/OR/NOT/NEAR in capitals are dropped. Empty when nothing searchable is
+    left: the caller then matches nothing, never raising a syntax error. A last word shorter than min_prefix is
     matched whole (see min_prefix_length).
     """
     pieces = [p for w in words for p in _SEPARATOR.split(w) if p]
@@ -76,11 +82,11 @@ def fts_match(words: tuple[str, ...], prefix_last: bool = False, min_prefix: int
     tokens = [" ".join(_WORD.findall(p)) for p in kept]
     phrases = [f'"{t}"' for t in tokens if t]
     if not phrases:
-        return None
+        return []
     last = tokens[-1].rpartition(" ")[2]
     if prefix_last and len(last) >= min_prefix:
         phrases[-1] = _prefix(tokens[-1])
-    return " AND ".join(phrases)  # explicit: FTS5 takes no implicit AND before a bracket
+    return phrases
 
 
 def min_prefix_length(conn: sqlite3.Connection) -> int:

@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.store.factbase import FactBase
-from desktop.store.queries import FactFilter, fact_where, fts_match, min_prefix_length
+from desktop.store.queries import FactFilter, fact_where, fts_phrases, min_prefix_length
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -79,7 +79,8 @@ def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
 def search(fb: FactBase, flt: FactFilter, types: tuple[str, ...] = RESULT_TYPES, limit: int = 20) -> SearchResults:
     """The best `limit` facts, passages and terms for a filter; passages and terms only when it has words and
     names nothing only facts have (a section filter also applies to passages)."""
-    match = fts_match(flt.words, flt.prefix_last, min_prefix_length(fb._conn) if flt.prefix_last else 1)
+    phrases = fts_phrases(flt.words, flt.prefix_last, min_prefix_length(fb._conn) if flt.prefix_last else 1)
+    match = " AND ".join(phrases) if phrases else None
     if flt.words and match is None:
         return SearchResults()  # only operator characters: nothing to look for, and no error
     conn = fb._conn
@@ -92,11 +93,11 @@ def search(fb: FactBase, flt: FactFilter, types: tuple[str, ...] = RESULT_TYPES,
         if match is None:
             facts = _filtered_facts(fb, flt, limit, report)
         else:
-            facts, complete = _ranked_facts(conn, match, flt, limit, report)
+            facts, complete = _ranked_facts(conn, phrases, flt, limit, report)
             ranked_all &= complete
     text_only = match is not None and not (flt.kinds or flt.units or flt.values)
     if "passage" in types and text_only:
-        passages, complete = _ranked_passages(conn, match or "", flt.section_ids, limit, report)
+        passages, complete = _ranked_passages(conn, phrases, flt.section_ids, limit, report)
         ranked_all &= complete
     if "term" in types and text_only and not flt.section_ids:
         terms = _ranked_terms(conn, match or "", limit, report)
@@ -134,19 +135,37 @@ def _label_first(
     return ranked
 
 
+def _bm25_match(conn: sqlite3.Connection, fts: str, phrases: list[str]) -> tuple[str, str, list[object]]:
+    """What bm25 ranks by: (its MATCH, a condition keeping the whole query's matches, that condition's params).
+
+    bm25's IDF reads every match of every word: "network" (a tenth of a million facts) costs 2-3 ms a table
+    even when "network sharenelo" matches forty. A word with more than RANK_WINDOW matches of its own adds
+    little to the ranking (its IDF is low, and every result has it), so it is left out of the ranked MATCH and
+    kept as a filter; a query of common words only is ranked whole.
+    """
+    match = " AND ".join(phrases)
+    common = [p for p in phrases if len(phrases) > 1 and _window_end(conn, fts, p) is not None]
+    if not common or len(common) == len(phrases):
+        return match, "", []
+    rare = " AND ".join(p for p in phrases if p not in common)
+    return rare, f" AND {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [match]
+
+
 def _ranked_facts(
-    conn: sqlite3.Connection, match: str, flt: FactFilter, limit: int, report: tuple[str, str]
+    conn: sqlite3.Connection, phrases: list[str], flt: FactFilter, limit: int, report: tuple[str, str]
 ) -> tuple[list[SearchResult], bool]:
+    match = " AND ".join(phrases)
     where, params = fact_where(flt)
     # Without fact filters, rank on the FTS table alone; with them, join facts to filter before ranking.
     join = "" if where == "1" else " JOIN facts f ON f.rowid = facts_fts.rowid"
     end = _window_end(conn, "facts_fts", match, join, where, params)
     complete = end is None
     if end is None:
+        ranked_by, keep, keep_params = _bm25_match(conn, "facts_fts", phrases)
         ranked = conn.execute(
             f"SELECT facts_fts.rowid, bm25(facts_fts, {LABEL_WEIGHT}, {QUOTE_WEIGHT}) AS score FROM facts_fts{join}"
-            f" WHERE facts_fts MATCH ? AND {where} ORDER BY score LIMIT ?",
-            (match, *params, limit),
+            f" WHERE facts_fts MATCH ?{keep} AND {where} ORDER BY score LIMIT ?",
+            (ranked_by, *keep_params, *params, limit),
         ).fetchall()
     else:
         ranked = _label_first(conn, match, where, params, limit, end)
@@ -195,8 +214,9 @@ def _filtered_facts(fb: FactBase, flt: FactFilter, limit: int, report: tuple[str
 
 
 def _ranked_passages(
-    conn: sqlite3.Connection, match: str, section_ids: tuple[str, ...], limit: int, report: tuple[str, str]
+    conn: sqlite3.Connection, phrases: list[str], section_ids: tuple[str, ...], limit: int, report: tuple[str, str]
 ) -> tuple[list[SearchResult], bool]:
+    match = " AND ".join(phrases)
     where: str = "1"
     params: list[object] = []
     if section_ids:
@@ -207,10 +227,11 @@ def _ranked_passages(
     # Too many to rank: the first matches in report order (paragraph ids follow the report), scored as estimates.
     order = "score" if complete else "paragraphs_fts.rowid"
     score = "bm25(paragraphs_fts)" if complete else "-0.5"
+    ranked_by, keep, keep_params = _bm25_match(conn, "paragraphs_fts", phrases) if complete else (match, "", [])
     ranked = conn.execute(
         f"SELECT paragraphs_fts.rowid, {score} AS score FROM paragraphs_fts{join}"
-        f" WHERE paragraphs_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
-        (match, *params, limit),
+        f" WHERE paragraphs_fts MATCH ?{keep} AND {where} ORDER BY {order} LIMIT ?",
+        (ranked_by, *keep_params, *params, limit),
     ).fetchall()
     if not ranked:
         return [], complete
