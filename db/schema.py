@@ -94,7 +94,8 @@ INDEXES: list[tuple[str, list[str]]] = [
     # alone (kind:share by unit at 1M: 0.8 s through a one-column index and the rows, a covering read here)
     ("facts", ["kind", "unit", "section_id"]),
     ("facts", ["unit", "kind", "section_id"]),
-    ("facts", ["value", "value_min"]),  # numeric filters and sorting by value
+    ("facts", ["value", "value_min", "value_max"]),  # numeric filters and sorting by value; ranges (value NULL)
+    ("facts", ["unit", "value", "value_min", "value_max"]),  # numeric filters with a unit ("over 50%")
     ("fact_headings", ["fact_id"]),  # a fact's headings, many facts in one query
     ("fact_headings", ["location"]),  # the headline's figures
     ("glossary", ["position"]),

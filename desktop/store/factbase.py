@@ -15,7 +15,15 @@ from pathlib import Path
 from desktop.store.errors import FactBaseError, UnknownIdError, file_problem
 from desktop.store.models import Document, Fact, FactHeading, GlossaryTerm, Paragraph, Section, TermMention
 from desktop.store.opening import INTEGRITY_TIME_LIMIT_S, open_read_only
-from desktop.store.queries import ORDERS, FactFilter, fact_where, fts_match, is_no_filter, min_prefix_length
+from desktop.store.queries import (
+    ORDERS,
+    FactFilter,
+    fact_where,
+    fts_match,
+    is_no_filter,
+    min_prefix_length,
+    value_driven_rowids,
+)
 from desktop.store.rows import (
     FACT_COLUMNS,
     chunks,
@@ -33,6 +41,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     conn = open_read_only(path)  # regular file, header, WAL and journal cases, limits, time limit
     conn.row_factory = sqlite3.Row
     return conn
+
+
+FEW_BY_VALUE = 5000  # a numeric filter keeping no more facts than this is answered through the value index
 
 
 class FactBase:
@@ -272,6 +283,9 @@ class FactBase:
         """
         if order == "position" and is_no_filter(filters):
             return [fact_row(r) for r in self._report_order_page("f.*", offset, limit)]
+        few = self._few_by_value("f.*", offset, limit, order, filters)
+        if few is not None:
+            return [fact_row(r) for r in few]
         sql, params = self._page_sql("f.*", offset, limit, order, filters)
         return [fact_row(r) for r in self._rows(sql, *params)]
 
@@ -281,6 +295,9 @@ class FactBase:
         """The ids of one page of the all-facts table, for a model that fetches rows on demand."""
         if order == "position" and is_no_filter(filters):
             return [r[0] for r in self._report_order_page("f.id", offset, limit)]
+        few = self._few_by_value("f.id", offset, limit, order, filters)
+        if few is not None:
+            return [r[0] for r in few]
         sql, params = self._page_sql("f.id", offset, limit, order, filters)
         return [r[0] for r in self._rows(sql, *params)]
 
@@ -293,8 +310,32 @@ class FactBase:
             sql, params = self._page_sql("count(*)", 0, -1, None, filters)
             sql = sql.replace(" CROSS JOIN facts f ON f.rowid = facts_fts.rowid", "")
             return int(self._conn.execute(sql, params).fetchone()[0])
+        driven = value_driven_rowids(filters) if filters is not None else None
+        if driven is not None:
+            return int(self._conn.execute(f"SELECT count(*) FROM ({driven[0]})", driven[1]).fetchone()[0])
         sql, params = self._page_sql("count(*)", 0, -1, None, filters)
         return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def _few_by_value(
+        self, columns: str, offset: int, limit: int, order: str, filters: FactFilter | None
+    ) -> list[sqlite3.Row] | None:
+        """A report-order page of a numeric filter that keeps few facts (at most FEW_BY_VALUE), found through
+        the value index and sorted; None when the filter keeps many (then walking in report order finds a page
+        at once) or is not a single numeric range. "> 5 trillion" at 1M: 200 ms walking every fact, 0.1 ms here."""
+        driven = value_driven_rowids(filters) if filters is not None and order == "position" else None
+        if driven is None:
+            return None
+        sql, params = driven
+        probe = f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {FEW_BY_VALUE + 1})"
+        if self._conn.execute(probe, params).fetchone()[0] > FEW_BY_VALUE:
+            return None
+        return self._rows(
+            f"SELECT {columns} FROM ({sql}) d CROSS JOIN facts f ON f.rowid = d.rowid"
+            " CROSS JOIN sections s ON s.id = f.section_id ORDER BY s.position, f.position LIMIT ? OFFSET ?",
+            *params,
+            limit,
+            offset,
+        )
 
     def fact_facets(self, column: str, filters: FactFilter | None = None, limit: int = 50) -> list[tuple[str, int]]:
         """The commonest values of kind, unit or section_id among the facts a filter keeps, with their counts."""

@@ -112,21 +112,54 @@ def _prefix(token: str) -> str:
     return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
 
 
-def fact_where(flt: FactFilter | None, alias: str = "f") -> tuple[str, list[object]]:
-    """The WHERE conditions (joined by AND, or "1") and parameters for a filter's non-text parts."""
+def fact_where(
+    flt: FactFilter | None, alias: str = "f", values: bool = True, unindexed: bool = False
+) -> tuple[str, list[object]]:
+    """The WHERE conditions (joined by AND, or "1") and parameters for a filter's non-text parts; `values` False
+    leaves the numeric ranges out, `unindexed` keeps SQLite from choosing the kind, unit or section index."""
     if flt is None:
         return "1", []
     clauses: list[str] = []
     params: list[object] = []
+    plus = "+" if unindexed else ""
     for column, wanted in (("kind", flt.kinds), ("unit", flt.units), ("section_id", flt.section_ids)):
         if wanted:
-            clauses.append(f"{alias}.{column} IN ({', '.join('?' * len(wanted))})")
+            clauses.append(f"{plus}{alias}.{column} IN ({', '.join('?' * len(wanted))})")
             params.extend(wanted)
-    for rng in flt.values:
+    for rng in flt.values if values else ():
         clause, more = _value_clause(rng, alias)
         clauses.append(clause)
         params.extend(more)
     return (" AND ".join(clauses) or "1"), params
+
+
+def value_driven_rowids(flt: FactFilter) -> tuple[str, list[object]] | None:
+    """The rowids of the facts a one-range numeric filter keeps, found through the (value, value_min) index:
+    point values by a range on value, ranges among the rows whose value is NULL. None for other filters.
+
+    Written as two index-friendly parts, not one OR (which SQLite answers by reading every fact): "over 99%"
+    counted 0.8 s at 1M as one OR through the unit index. The other conditions are kept off their indexes.
+    """
+    if len(flt.values) != 1 or flt.words:
+        return None
+    rng = flt.values[0]
+    if rng.low is None and rng.high is None:
+        return None
+    others, others_params = fact_where(flt, values=False, unindexed=True)
+    low_op = ">=" if rng.low_inclusive else ">"
+    high_op = "<=" if rng.high_inclusive else "<"
+    point = [f"f.value {op} ?" for op, bound in ((low_op, rng.low), (high_op, rng.high)) if bound is not None]
+    spread = ["f.value IS NULL", "f.value_min IS NOT NULL"]
+    spread += [f"f.value_max {low_op} ?"] if rng.low is not None else []
+    spread += [f"f.value_min {high_op} ?"] if rng.high is not None else []
+    bounds = [b for b in (rng.low, rng.high) if b is not None]
+    unit = " AND f.unit = ?" if rng.unit is not None else ""
+    unit_params: list[object] = [rng.unit] if rng.unit is not None else []
+    sql = (
+        f"SELECT f.rowid FROM facts f WHERE {' AND '.join(point)} AND {others}{unit}"
+        f" UNION ALL SELECT f.rowid FROM facts f WHERE {' AND '.join(spread)} AND {others}{unit}"
+    )
+    return sql, [*bounds, *others_params, *unit_params, *bounds, *others_params, *unit_params]
 
 
 def _value_clause(rng: ValueRange, a: str) -> tuple[str, list[object]]:
@@ -152,6 +185,6 @@ def _value_clause(rng: ValueRange, a: str) -> tuple[str, list[object]]:
     clause = f"(({point_sql}) OR ({spread_sql}))"
     params = params_point + params_spread
     if rng.unit is not None:
-        clause = f"({clause} AND {a}.unit = ? COLLATE NOCASE)"
+        clause = f"({clause} AND {a}.unit = ?)"
         params.append(rng.unit)
     return clause, params

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from desktop.store import FactBase, UnknownIdError
+from desktop.store import factbase as factbase_module
 from desktop.store.queries import FactFilter, ValueRange
 
 
@@ -123,6 +124,26 @@ def test_filters_keep_what_they_name(generated: FactBase) -> None:
     facets = dict(generated.fact_facets("kind"))
     assert facets == dict(Counter(f.kind for f in every))
     assert dict(generated.fact_facets("unit", shares)) == dict(Counter(f.unit for f in every if f.kind == "share"))
+
+
+@pytest.mark.parametrize("few", [5000, 10])  # through the value index, or walking in report order
+def test_numeric_filters_count_and_page_alike_either_way(
+    generated: FactBase, few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(factbase_module, "FEW_BY_VALUE", few)
+    every = list(generated.iter_facts())
+    cases = {
+        ValueRange(low=5e11, low_inclusive=False): lambda f: f.value is not None and f.value > 5e11,
+        ValueRange(low=99, unit="%"): lambda f: f.unit == "%" and f.value is not None and f.value >= 99,
+        ValueRange(12, 14, unit="days"): lambda f: f.unit == "days" and f.value_min <= 14 and f.value_max >= 12,
+        ValueRange(low=1e15): lambda f: False,
+    }
+    for rng, keeps in cases.items():
+        flt = FactFilter(values=(rng,), kinds=("count", "share", "duration range"))
+        expected = [f.id for f in every if keeps(f) and f.kind in flt.kinds]
+        assert generated.fact_count_matching(flt) == len(expected), rng
+        assert generated.fact_ids_page(0, 10_000, "position", flt) == expected, rng
+        assert [f.id for f in generated.facts_page(3, 4, "position", flt)] == expected[3:7], rng
 
 
 def test_words_filter_the_table_like_search(factbase: FactBase) -> None:
