@@ -19,6 +19,7 @@ from desktop.store.queries import (
     ORDERS,
     FactFilter,
     fact_where,
+    few_by_value,
     fts_match,
     is_no_filter,
     min_prefix_length,
@@ -41,9 +42,6 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     conn = open_read_only(path)  # regular file, header, WAL and journal cases, limits, time limit
     conn.row_factory = sqlite3.Row
     return conn
-
-
-FEW_BY_VALUE = 5000  # a numeric filter keeping no more facts than this is answered through the value index
 
 
 class FactBase:
@@ -321,14 +319,11 @@ class FactBase:
     ) -> list[sqlite3.Row] | None:
         """A report-order page of a numeric filter that keeps few facts (at most FEW_BY_VALUE), found through
         the value index and sorted; None when the filter keeps many (then walking in report order finds a page
-        at once) or is not a single numeric range. "> 5 trillion" at 1M: 200 ms walking every fact, 0.1 ms here."""
-        driven = value_driven_rowids(filters) if filters is not None and order == "position" else None
+        at once) or is not a single numeric range. "> 5 trillion" at 1M: 200 ms walking every fact, 10 ms here."""
+        driven = few_by_value(self._conn, filters) if order == "position" else None
         if driven is None:
             return None
         sql, params = driven
-        probe = f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {FEW_BY_VALUE + 1})"
-        if self._conn.execute(probe, params).fetchone()[0] > FEW_BY_VALUE:
-            return None
         return self._rows(
             f"SELECT {columns} FROM ({sql}) d CROSS JOIN facts f ON f.rowid = d.rowid"
             " CROSS JOIN sections s ON s.id = f.section_id ORDER BY s.position, f.position LIMIT ? OFFSET ?",
@@ -367,8 +362,10 @@ class FactBase:
             if order == "position":
                 order_sql = " ORDER BY facts_fts.rowid"
         elif order == "position":
-            # Report order walks sections, then each one's facts (see iter_facts).
+            # Report order walks sections, then each one's facts (see iter_facts); the unary + keeps SQLite from
+            # answering the filter through another index per section (seen: a multi-index OR, 250 ms at 1M).
             joins = "FROM sections s CROSS JOIN facts f ON f.section_id = s.id"
+            where = f"+({where})"
         elif order is not None and "s." in ORDERS[order]:
             joins = "FROM facts f CROSS JOIN sections s ON s.id = f.section_id"
         else:

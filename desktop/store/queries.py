@@ -162,6 +162,21 @@ def value_driven_rowids(flt: FactFilter) -> tuple[str, list[object]] | None:
     return sql, [*bounds, *others_params, *unit_params, *bounds, *others_params, *unit_params]
 
 
+FEW_BY_VALUE = 5000  # a numeric filter keeping no more facts than this is answered through the value index
+
+
+def few_by_value(
+    conn: sqlite3.Connection, flt: FactFilter | None, at_most: int | None = None
+) -> tuple[str, list[object]] | None:
+    """value_driven_rowids when the filter keeps at most `at_most` (FEW_BY_VALUE) facts, counted no further."""
+    driven = value_driven_rowids(flt) if flt is not None else None
+    if driven is None:
+        return None
+    few = FEW_BY_VALUE if at_most is None else at_most
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM ({driven[0]}) LIMIT {few + 1})"
+    return driven if conn.execute(probe, driven[1]).fetchone()[0] <= few else None
+
+
 def _value_clause(rng: ValueRange, a: str) -> tuple[str, list[object]]:
     # A point value must lie in the bounds; a range fact matches when its range overlaps them.
     low_op = ">=" if rng.low_inclusive else ">"

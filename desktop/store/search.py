@@ -17,10 +17,10 @@ stores; a row whose stored text holds one anyway gets its snippet from the plain
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.store.factbase import FactBase
-from desktop.store.queries import FactFilter, fact_where, fts_phrases, min_prefix_length
+from desktop.store.queries import FactFilter, fact_where, few_by_value, fts_phrases, min_prefix_length
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -28,6 +28,7 @@ ELLIPSIS = "…"
 RESULT_TYPES = ("fact", "passage", "term")
 RANK_WINDOW = 2000  # more matches than this are not bm25-ranked; see the module's docstring
 SNIPPET_TOKENS = 24
+FEW_TO_SEEK = 200  # a numeric filter keeping at most this many facts is searched fact by fact
 LABEL_WEIGHT, QUOTE_WEIGHT = 10.0, 1.0  # bm25 column weights of facts_fts (label, quote)
 TERM_WEIGHT, DEFINITION_WEIGHT = 10.0, 1.0
 
@@ -158,6 +159,18 @@ def _ranked_facts(
     where, params = fact_where(flt)
     # Without fact filters, rank on the FTS table alone; with them, join facts to filter before ranking.
     join = "" if where == "1" else " JOIN facts f ON f.rowid = facts_fts.rowid"
+    few = few_by_value(conn, replace(flt, words=(), prefix_last=False), FEW_TO_SEEK) if flt.values else None
+    if few is not None:
+        # A numeric filter that keeps few facts drives the query: each asks FTS5 about itself (a seek, up to
+        # 0.3 ms for a common word), where walking a common word's matches to test each against the filter
+        # took 200 ms at 1M ("> 998 billion data": 208 ms to 30).
+        rows = conn.execute(
+            f"SELECT facts_fts.rowid, bm25(facts_fts, {LABEL_WEIGHT}, {QUOTE_WEIGHT}) AS score"
+            f" FROM ({few[0]}) d CROSS JOIN facts_fts ON facts_fts.rowid = d.rowid"
+            " WHERE facts_fts MATCH ? ORDER BY score LIMIT ?",
+            (*few[1], match, limit),
+        ).fetchall()
+        return _with_snippets(conn, match, [(r[0], r[1]) for r in rows], report), True
     end = _window_end(conn, "facts_fts", match, join, where, params)
     complete = end is None
     if end is None:
@@ -169,8 +182,15 @@ def _ranked_facts(
         ).fetchall()
     else:
         ranked = _label_first(conn, match, where, params, limit, end)
+    return _with_snippets(conn, match, ranked, report), complete
+
+
+def _with_snippets(
+    conn: sqlite3.Connection, match: str, ranked: list[tuple[int, float]], report: tuple[str, str]
+) -> list[SearchResult]:
+    """The ranked facts as results, best first, each with its snippet: one statement for all of them."""
     if not ranked:
-        return [], complete
+        return []
     scores = {r[0]: r[1] for r in ranked}
     rows = conn.execute(
         "SELECT facts_fts.rowid AS rid, f.*, snippet(facts_fts, -1, ?, ?, ?, ?) AS snip FROM facts_fts"
@@ -181,7 +201,7 @@ def _ranked_facts(
     results = [
         _fact_result(r, _safe_snippet(r["snip"], r["label"], r["quote"]), -scores[r["rid"]], report) for r in rows
     ]
-    return sorted(results, key=lambda r: -r.score), complete
+    return sorted(results, key=lambda r: -r.score)
 
 
 def _filtered_facts(fb: FactBase, flt: FactFilter, limit: int, report: tuple[str, str]) -> list[SearchResult]:

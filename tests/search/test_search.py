@@ -109,6 +109,13 @@ def test_numeric_filters_keep_exactly_the_facts_they_name(factbase: FactBase) ->
     assert not find(factbase, "> 1 billion").passages, "numbers filter facts; passages have no value"
 
 
+def test_words_with_a_numeric_filter(factbase: FactBase) -> None:
+    every = factbase.facts()
+    found = {r.id for r in find(factbase, "users > 1 billion").facts}
+    words = {f.id for f in every if "users" in f"{f.label} {f.quote}".lower()}
+    assert found == {f.id for f in every if f.id in words and f.value is not None and f.value > 1e9} and found
+
+
 def test_words_with_filters(factbase: FactBase) -> None:
     results = find(factbase, "internet kind:share")
     assert [r.id for r in results.facts] == ["internet-penetration-rate"]

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from desktop.store import FactBase, UnknownIdError
-from desktop.store import factbase as factbase_module
+from desktop.store import queries as queries_module
 from desktop.store.queries import FactFilter, ValueRange
 
 
@@ -130,7 +130,7 @@ def test_filters_keep_what_they_name(generated: FactBase) -> None:
 def test_numeric_filters_count_and_page_alike_either_way(
     generated: FactBase, few: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(factbase_module, "FEW_BY_VALUE", few)
+    monkeypatch.setattr(queries_module, "FEW_BY_VALUE", few)
     every = list(generated.iter_facts())
     cases = {
         ValueRange(low=5e11, low_inclusive=False): lambda f: f.value is not None and f.value > 5e11,
