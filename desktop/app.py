@@ -201,7 +201,9 @@ def _run_window(args: argparse.Namespace) -> int:
     except FactBaseError as exc:
         if args.screenshot is not None:
             return _fail(f"fact base {exc}", 1)
-        show_error(f"Fact Explorer cannot open the fact base.\n\n{exc}")
+        from PySide6.QtCore import QCoreApplication
+
+        show_error(QCoreApplication.translate("Startup", "Fact Explorer cannot open the fact base.\n\n{0}").format(exc))
         return 1
     # A screenshot shows the window as at first launch: no library, no settings, nothing written.
     user_data = None if args.screenshot is not None else _open_user_data()

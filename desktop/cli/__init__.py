@@ -9,9 +9,21 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import chart, cite, desktop_files, diff, library, listing, notes, series, serve, sheet
-from desktop.cli import import_report
-from desktop.cli import brief, compare
+from desktop.cli import (
+    brief,
+    chart,
+    cite,
+    compare,
+    desktop_files,
+    diff,
+    import_report,
+    library,
+    listing,
+    notes,
+    series,
+    serve,
+    sheet,
+)
 from desktop.cli import search as search_command
 from desktop.cli.errors import CommandError
 

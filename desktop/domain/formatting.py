@@ -8,21 +8,21 @@ in 万 and 亿 (4.55 million as 455万, 1.123 billion as 11.23亿), ranks as 第
 from __future__ import annotations
 
 from desktop.domain import i18n
-from desktop.domain.i18n import translate
+from desktop.domain.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.store.models import Fact
 
 _CHINESE_SCALES = ((1e8, "亿"), (1e4, "万"))
 
 _SCALES = ((1e9, "billion"), (1e6, "million"))
 _QUALIFIER_PREFIX = {
-    "over": "over",
-    "more than": "more than",
-    "at least": "at least",
-    "approximately": "about",
-    "up to": "up to",
-    "nearly": "nearly",
-    "less than": "less than",
-    "exceeded": "over",  # "exceeded 5 million": more than 5 million, as the report's verb says
+    "over": QT_TRANSLATE_NOOP("Formatting", "over"),
+    "more than": QT_TRANSLATE_NOOP("Formatting", "more than"),
+    "at least": QT_TRANSLATE_NOOP("Formatting", "at least"),
+    "approximately": QT_TRANSLATE_NOOP("Formatting", "about"),
+    "up to": QT_TRANSLATE_NOOP("Formatting", "up to"),
+    "nearly": QT_TRANSLATE_NOOP("Formatting", "nearly"),
+    "less than": QT_TRANSLATE_NOOP("Formatting", "less than"),
+    "exceeded": QT_TRANSLATE_NOOP("Formatting", "over"),  # "exceeded 5 million": more than 5 million
 }
 
 

@@ -38,3 +38,8 @@ def reset() -> None:
 
 def chinese_numbers() -> bool:
     return _chinese_numbers
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's tools look for
+    """Marks text for translation where it is defined (a table of words); translate() is called where it is shown."""
+    return text

@@ -18,10 +18,6 @@ from desktop.text.pages import PageColours, page_style
 LIMIT = 200
 
 
-def _t(text: str) -> str:
-    return translate("DiffPage", text)
-
-
 def _value(value: object) -> str:
     return format_number(value) if isinstance(value, int | float) else escape(str(value)) if value is not None else "—"
 
@@ -30,7 +26,8 @@ def _list(title: str, count: int, items: Iterable[str]) -> str:
     if not count:
         return ""
     shown = list(islice(items, LIMIT))
-    more = f'<li class="muted">{escape(_t("…and {n} more").format(n=f"{count - len(shown):,}"))}</li>'
+    more_text = translate("DiffPage", "…and {n} more")
+    more = f'<li class="muted">{escape(more_text.format(n=f"{count - len(shown):,}"))}</li>'
     return f"<h3>{escape(title)} ({count:,})</h3><ul>{''.join(shown)}{more if count > len(shown) else ''}</ul>"
 
 
@@ -47,24 +44,32 @@ def _change(change: FactChange) -> str:
 def diff_page(diff: FactBaseDiff, colours: PageColours) -> str:
     counts = diff.counts()
     old, new = diff.old, diff.new
-    parts = [page_style(colours), f"<h1>{escape(_t('What changed'))}</h1>"]
+    heading, from_, to = (
+        translate("DiffPage", "What changed"),
+        translate("DiffPage", "From"),
+        translate("DiffPage", "to"),
+    )
+    same = translate("DiffPage", "The two fact bases hold the same facts, sections and glossary.")
+    parts = [page_style(colours), f"<h1>{escape(heading)}</h1>"]
     parts.append(
-        f'<p class="muted">{escape(_t("From"))} <b>{escape(old.title)}</b> (v{escape(old.factbase_version)}, '
-        f"{escape(old.source_as_of)}) {escape(_t('to'))} <b>{escape(new.title)}</b> "
+        f'<p class="muted">{escape(from_)} <b>{escape(old.title)}</b> (v{escape(old.factbase_version)}, '
+        f"{escape(old.source_as_of)}) {escape(to)} <b>{escape(new.title)}</b> "
         f"(v{escape(new.factbase_version)}, {escape(new.source_as_of)})</p>"
     )
     if not counts.any:
-        parts.append(f"<p>{escape(_t('The two fact bases hold the same facts, sections and glossary.'))}</p>")
+        parts.append(f"<p>{escape(same)}</p>")
         return "".join(parts)
     parts += [
-        _list(_t("Facts added"), counts.facts_added, (_fact(f) for f in diff.added_facts())),
-        _list(_t("Facts removed"), counts.facts_removed, (_fact(f) for f in diff.removed_facts())),
-        _list(_t("Facts changed"), counts.facts_changed, (_change(c) for c in diff.changed_facts())),
+        _list(translate("DiffPage", "Facts added"), counts.facts_added, (_fact(f) for f in diff.added_facts())),
+        _list(translate("DiffPage", "Facts removed"), counts.facts_removed, (_fact(f) for f in diff.removed_facts())),
+        _list(translate("DiffPage", "Facts changed"), counts.facts_changed, (_change(c) for c in diff.changed_facts())),
         _list(
-            _t("Sections added"), counts.sections_added, (f"<li>{escape(s.title)}</li>" for s in diff.added_sections())
+            translate("DiffPage", "Sections added"),
+            counts.sections_added,
+            (f"<li>{escape(s.title)}</li>" for s in diff.added_sections()),
         ),
         _list(
-            _t("Sections removed"),
+            translate("DiffPage", "Sections removed"),
             counts.sections_removed,
             (f"<li>{escape(s.title)}</li>" for s in diff.removed_sections()),
         ),

@@ -64,17 +64,14 @@ def _section_text(fb: FactBase, section: Section) -> str:
 
 def fact_label(fact: Fact) -> str:
     """A fact's label as lists show it: a derived value says so wherever it appears."""
-    return f"{fact.label} ({_t('derived')})" if fact.derived else fact.label
-
-
-def _t(text: str) -> str:
-    return translate("Pages", text)
+    derived = translate("Pages", "derived")
+    return f"{fact.label} ({derived})" if fact.derived else fact.label
 
 
 def _provenance(doc: Document) -> str:
     """Which fact base a page comes from, on every page: its figures' date, version and source file. The report's
     own date is not given: the bundled report states none (docs/fact-base.md)."""
-    line = _t("Figures as of {as_of} · fact base v{version} · source: {source}").format(
+    line = translate("Pages", "Figures as of {as_of} · fact base v{version} · source: {source}").format(
         as_of=doc.source_as_of, version=doc.factbase_version, source=doc.source_file
     )
     return f'<p class="muted">{escape(line)}</p>'
@@ -105,7 +102,8 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
         figure = f" <b>{link(Target.fact(headline.id), format_fact(headline), 'fig')}</b>" if headline else ""
         sub = f'<br><span class="muted">{escape(section.subheading)}</span>' if section.subheading else ""
         rows.append(f"<li>{link(Target.section(section.id), section.title)}{figure}{sub}</li>")
-    parts.append(f"<h2>{escape(_t('Sections'))}</h2><ul>{''.join(rows)}</ul>")
+    heading = translate("Pages", "Sections")
+    parts.append(f"<h2>{escape(heading)}</h2><ul>{''.join(rows)}</ul>")
     return "".join(parts)
 
 
@@ -114,10 +112,10 @@ def section_page(fb: FactBase, section_id: str, colours: PageColours) -> str:
     section = fb.section(section_id)
     parts = [page_style(colours), f"<h1>{escape(section.title)}</h1>", _section_text(fb, section)]
     shown = fb.facts_in_section(section_id, 0, PAGE_FACTS)
-    parts.append(_fact_list(shown, _t("Facts in this section")))
+    parts.append(_fact_list(shown, translate("Pages", "Facts in this section")))
     total = fb.fact_count(section_id)
     if total > len(shown):
-        more = _t("…and {count} more facts: the tree and View ▸ All Facts list them all.").format(
+        more = translate("Pages", "…and {count} more facts: the tree and View ▸ All Facts list them all.").format(
             count=f"{total - len(shown):,}"
         )
         parts.append(f'<p class="muted">{escape(more)}</p>')
@@ -130,39 +128,43 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     fact = fb.fact(fact_id)
     section = fb.section(fact.section_id)
     parts = [page_style(colours)]
-    parts.append(f'<p class="muted">{link(Target.section(section.id), section.title)} › fact</p>')
+    kind = translate("Pages", "fact")
+    parts.append(f'<p class="muted">{link(Target.section(section.id), section.title)} › {escape(kind)}</p>')
     parts.append(f"<h1>{escape(fact.label)}</h1>")
     # A range reads as nothing without its unit ("3–7"); other units are spelled out just below.
     big = format_fact(fact) if fact.is_range else format_with_qualifier(fact)
     parts.append(f'<p style="font-size: 30pt; font-weight: bold;">{escape(big)}</p>')
     details = [
-        (_t("In words"), format_fact(fact)),
-        (_t("Qualifier"), fact.qualifier),
-        (_t("Unit"), unit_label(fact.unit)),
-        (_t("Period"), fact.period),
-        (_t("Kind"), fact.kind),
+        (translate("Pages", "In words"), format_fact(fact)),
+        (translate("Pages", "Qualifier"), fact.qualifier),
+        (translate("Pages", "Unit"), unit_label(fact.unit)),
+        (translate("Pages", "Period"), fact.period),
+        (translate("Pages", "Kind"), fact.kind),
     ]
     cells = "".join(
         f'<tr><td class="muted" style="padding-right: 12px;">{k}</td><td>{escape(v)}</td></tr>' for k, v in details
     )
     parts.append(f"<table>{cells}</table>")
     if fact.derived:
+        derived_value, from_ = translate("Pages", "Derived value"), translate("Pages", "From:")
         sources = ", ".join(link(Target.fact(i), fb.fact(i).label) for i in fact.derived_from)
         parts.append(
-            f"<p><b>{escape(_t('Derived value'))}</b>: {escape(derived_note(fact))}"
-            + (f"<br>{escape(_t('From:'))} {sources}" if sources else "")
+            f"<p><b>{escape(derived_value)}</b>: {escape(derived_note(fact))}"
+            + (f"<br>{escape(from_)} {sources}" if sources else "")
             + "</p>"
         )
-    parts.append(f"<h3>{escape(_t('Source'))}</h3>")
+    source = translate("Pages", "Source")
+    parts.append(f"<h3>{escape(source)}</h3>")
     marks = SectionMarks.read(fb, fact.section_id).including(fb, fact)
     paragraph = fb.paragraph(fact.paragraph_id)
     parts.append(_paragraph_html(marks, paragraph, fact))
     terms = fb.terms_for_fact(fact.id)
     if terms:
         links = ", ".join(link(Target.term(t.term), t.term) for t in terms)
-        parts.append(f"<h3>{escape(_t('Glossary terms used'))}</h3><p>{links}</p>")
+        heading = translate("Pages", "Glossary terms used")
+        parts.append(f"<h3>{escape(heading)}</h3><p>{links}</p>")
     others = [f for f in marks.facts if f.id != fact.id]
-    parts.append(_fact_list(others, _t("Other facts in {section}").format(section=section.title)))
+    parts.append(_fact_list(others, translate("Pages", "Other facts in {section}").format(section=section.title)))
     parts.append(_provenance(fb.document))
     return "".join(parts)
 
@@ -175,7 +177,8 @@ def term_page(fb: FactBase, term: GlossaryTerm, colours: PageColours) -> str:
     if sections or facts:
         items = [f"<li>{link(Target.section(s.id), s.title)}</li>" for s in sections]
         items += [f"<li>{link(Target.fact(f.id), fact_label(f))}: {escape(format_fact(f))}</li>" for f in facts]
-        parts.append(f"<h3>{escape(_t('Mentioned in'))}</h3><ul>{''.join(items)}</ul>")
+        heading = translate("Pages", "Mentioned in")
+        parts.append(f"<h3>{escape(heading)}</h3><ul>{''.join(items)}</ul>")
     return "".join(parts)
 
 

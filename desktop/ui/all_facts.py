@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,26 +87,28 @@ class AllFactsDialog(QDialog):
         self._generation = 0
         self._bases = WorkerBases()  # counts and facets run on the worker, on connections of their own
         self.destroyed.connect(self._bases.close)
-        self.setWindowTitle("All Facts")
+        self.setWindowTitle(QCoreApplication.translate("AllFacts", "All Facts"))
         self.setObjectName("allFactsDialog")
         self.model = FactTableModel(parent=self)
         self.report_choice = QComboBox()
-        self.report_choice.setAccessibleName("Report shown")
+        self.report_choice.setAccessibleName(QCoreApplication.translate("AllFacts", "Report shown"))
         # Report titles are headlines: the chooser elides them rather than squeeze the filter box.
         self.report_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.report_choice.setMinimumContentsLength(24)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter: words, > 1 million, over 50%, kind:share, unit:%")
-        self.filter_edit.setAccessibleName("Filter facts")
+        self.filter_edit.setPlaceholderText(
+            QCoreApplication.translate("AllFacts", "Filter: words, > 1 million, over 50%, kind:share, unit:%")
+        )
+        self.filter_edit.setAccessibleName(QCoreApplication.translate("AllFacts", "Filter facts"))
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Facts shown")
+        self.count_label.setAccessibleName(QCoreApplication.translate("AllFacts", "Facts shown"))
         self.facets = QTreeWidget()
         self.facets.setHeaderHidden(True)
-        self.facets.setAccessibleName("Facets: click one to filter by it")
+        self.facets.setAccessibleName(QCoreApplication.translate("AllFacts", "Facets: click one to filter by it"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("All facts")
+        self.table.setAccessibleName(QCoreApplication.translate("AllFacts", "All facts"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)  # one line a row, elided: rows keep one height
@@ -121,11 +123,11 @@ class AllFactsDialog(QDialog):
         header.setSortIndicator(self.model.sort_column, self.model.sort_order)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
-        self.open_button = QPushButton("&Open")
-        self.copy_button = QPushButton("Copy &Link")
-        self.export_button = QPushButton("&Export…")
-        close = QPushButton("Close")
-        copy_link = QAction("Copy Link", self.table)
+        self.open_button = QPushButton(QCoreApplication.translate("AllFacts", "&Open"))
+        self.copy_button = QPushButton(QCoreApplication.translate("AllFacts", "Copy &Link"))
+        self.export_button = QPushButton(QCoreApplication.translate("AllFacts", "&Export…"))
+        close = QPushButton(QCoreApplication.translate("AllFacts", "Close"))
+        copy_link = QAction(QCoreApplication.translate("AllFacts", "Copy Link"), self.table)
         copy_link.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy_link.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(copy_link)
@@ -170,7 +172,7 @@ class AllFactsDialog(QDialog):
     def refresh_reports(self) -> None:
         """The chooser lists the library's reports; the report viewed is chosen when the dialog opens."""
         self.report_choice.clear()
-        self.report_choice.addItem("All reports", ALL_REPORTS)
+        self.report_choice.addItem(QCoreApplication.translate("AllFacts", "All reports"), ALL_REPORTS)
         for entry in self.window_.shelf.entries():
             self.report_choice.addItem(entry.title, entry.id)
         self.report_choice.setCurrentIndex(max(self.report_choice.findData(self.window_.current_report), 0))
@@ -209,7 +211,7 @@ class AllFactsDialog(QDialog):
             self._bases.interrupt()
         self._generation += 1
         generation = self._generation
-        self.count_label.setText("Counting…")
+        self.count_label.setText(QCoreApplication.translate("AllFacts", "Counting…"))
         paths, bases = [part.factbase.path for part in parts], self._bases
         self._job = self.window_.worker.submit(
             lambda: count_steps(paths, bases, flt),
@@ -231,7 +233,9 @@ class AllFactsDialog(QDialog):
         header.blockSignals(False)
         self.table.setColumnHidden(COLUMNS.index("report"), self.report_choice.currentData() != ALL_REPORTS)
         total = self.model.rowCount()
-        self.count_label.setText(f"{total:,} fact{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            QCoreApplication.translate("AllFacts", "{0:,} fact{1}").format(total, "s" if total != 1 else "")
+        )
         self.count_label.setToolTip("\n".join(skipped))
         self._fill_facets(parts, [facets for _count, facets in counted])
         self.shown.emit()
@@ -239,7 +243,7 @@ class AllFactsDialog(QDialog):
     def _on_count_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self._job = None
-            self.count_label.setText("Could not count")
+            self.count_label.setText(QCoreApplication.translate("AllFacts", "Could not count"))
             self.count_label.setToolTip(str(error))
 
     def _fill_facets(self, parts: list[ReportPart], facets: list[dict[str, list[tuple[str, int]]]]) -> None:
@@ -261,7 +265,9 @@ class AllFactsDialog(QDialog):
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         for key, value, name, count in values:
             item = QTreeWidgetItem(group, [f"{name} ({count:,})"])
-            item.setToolTip(0, f"{name}: {count:,} facts; click to filter by it")
+            item.setToolTip(
+                0, QCoreApplication.translate("AllFacts", "{0}: {1:,} facts; click to filter by it").format(name, count)
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, (key, value))
         group.setExpanded(True)
 
@@ -295,7 +301,9 @@ class AllFactsDialog(QDialog):
         link = self.current_link()
         if link:
             QGuiApplication.clipboard().setText(link)
-            self.window_.statusBar().showMessage(f"Copied link {link}", 5000)
+            self.window_.statusBar().showMessage(
+                QCoreApplication.translate("AllFacts", "Copied link {0}").format(link), 5000
+            )
 
     def _on_open(self, index: QModelIndex) -> None:
         link = index.data(LINK_ROLE) if index.isValid() else None
@@ -303,7 +311,12 @@ class AllFactsDialog(QDialog):
             self.window_.open_target(link)
 
     def _on_export(self) -> None:
-        path, chosen = ask_save_path(self, "Export Facts", "facts.csv", list(EXPORT_FILTERS.values()))
+        path, chosen = ask_save_path(
+            self,
+            QCoreApplication.translate("AllFacts", "Export Facts"),
+            QCoreApplication.translate("AllFacts", "facts.csv"),
+            list(EXPORT_FILTERS.values()),
+        )
         if not path:
             return
         target = Path(path)
@@ -313,16 +326,18 @@ class AllFactsDialog(QDialog):
             fmt = output_format(target, ("csv", "json"), "a format facts export to")
             check_output_file(target)
         except ExportError as exc:
-            show_error(self, "Export Facts", str(exc))
+            show_error(self, QCoreApplication.translate("AllFacts", "Export Facts"), str(exc))
             return
         rows, total = self.model.iter_rows(), self.model.rowCount()
         self.export_button.setEnabled(False)
 
         def done(count: int) -> None:
-            self.window_.statusBar().showMessage(f"Saved {count:,} facts to {target}", 8000)
+            self.window_.statusBar().showMessage(
+                QCoreApplication.translate("AllFacts", "Saved {0:,} facts to {1}").format(count, target), 8000
+            )
 
         def failed(error: BaseException) -> None:
-            show_error(self, "Export Facts", str(error))
+            show_error(self, QCoreApplication.translate("AllFacts", "Export Facts"), str(error))
 
         job = self.window_.worker.submit(
             lambda: export_rows_steps(rows, target, fmt, total), on_thread=True, success=done, failure=failed

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox, QWidget
 
@@ -22,7 +22,8 @@ from desktop.export.files import ExportError, write_file
 from desktop.store import FactBase, FactBaseError, UnknownIdError
 from desktop.ui import note_editor
 from desktop.ui.bookmarks_panel import BookmarksPanel
-from desktop.ui.citation_actions import CitationActions, attach_citation_actions, find_menu
+from desktop.ui.citation_actions import CitationActions, attach_citation_actions
+from desktop.ui.menus import find_menu
 from desktop.userdata import (
     Anchor,
     Annotation,
@@ -58,7 +59,11 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def confirm_delete(parent: QWidget, what: str) -> bool:
-    answer = QMessageBox.question(parent, "Delete Bookmark", f"Delete the bookmark, note and tags of {what}?")
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("AnnotationActions", "Delete Bookmark"),
+        QCoreApplication.translate("AnnotationActions", "Delete the bookmark, note and tags of {0}?").format(what),
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -81,20 +86,40 @@ class AnnotationActions(QObject):
         self.citations = citations
         self.series: SeriesPanel | None = None
         self.user_data: UserData | None = window.user_data
-        self.bookmark = self._action("&Bookmark", "Star the fact or section viewed", self._on_bookmark, "Ctrl+D")
+        self.bookmark = self._action(
+            QCoreApplication.translate("AnnotationActions", "&Bookmark"),
+            QCoreApplication.translate("AnnotationActions", "Star the fact or section viewed"),
+            self._on_bookmark,
+            "Ctrl+D",
+        )
         self.bookmark.setCheckable(True)
         self.bookmark_passage = self._action(
-            "Bookmark Selected &Passage", "Star the passage selected in the page", self._on_passage, "Ctrl+Shift+D"
+            QCoreApplication.translate("AnnotationActions", "Bookmark Selected &Passage"),
+            QCoreApplication.translate("AnnotationActions", "Star the passage selected in the page"),
+            self._on_passage,
+            "Ctrl+Shift+D",
         )
         self.note = self._action(
-            "&Note…", "A note and tags on the fact or section viewed", self._on_note, "Ctrl+Shift+N"
+            QCoreApplication.translate("AnnotationActions", "&Note…"),
+            QCoreApplication.translate("AnnotationActions", "A note and tags on the fact or section viewed"),
+            self._on_note,
+            "Ctrl+Shift+N",
         )
-        self.export_notes = self._action("Export &Notes…", "Save every bookmark and note", self._on_export, None)
-        self.import_notes = self._action("Import N&otes…", "Read bookmarks and notes from a JSON file", self._on_import)
+        self.export_notes = self._action(
+            QCoreApplication.translate("AnnotationActions", "Export &Notes…"),
+            QCoreApplication.translate("AnnotationActions", "Save every bookmark and note"),
+            self._on_export,
+            None,
+        )
+        self.import_notes = self._action(
+            QCoreApplication.translate("AnnotationActions", "Import N&otes…"),
+            QCoreApplication.translate("AnnotationActions", "Read bookmarks and notes from a JSON file"),
+            self._on_import,
+        )
 
-        self.dock = QDockWidget("Bookmarks", window)
+        self.dock = QDockWidget(QCoreApplication.translate("AnnotationActions", "Bookmarks"), window)
         self.dock.setObjectName("bookmarksDock")
-        self.dock.setAccessibleName("Bookmarks panel")
+        self.dock.setAccessibleName(QCoreApplication.translate("AnnotationActions", "Bookmarks panel"))
         self.panel: BookmarksPanel | None = None
         if self.user_data is not None:
             self.panel = BookmarksPanel(self.user_data, self.dock)
@@ -110,9 +135,11 @@ class AnnotationActions(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.toggle_panel = self.dock.toggleViewAction()
-        self.toggle_panel.setText("&Bookmarks")
+        self.toggle_panel.setText(QCoreApplication.translate("AnnotationActions", "&Bookmarks"))
         self.toggle_panel.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.toggle_panel.setStatusTip("Show or hide every bookmark and note")
+        self.toggle_panel.setStatusTip(
+            QCoreApplication.translate("AnnotationActions", "Show or hide every bookmark and note")
+        )
         self._install()
 
     def _action(self, text: str, tip: str, handler: object, keys: str | None = None) -> QAction:
@@ -214,13 +241,20 @@ class AnnotationActions(QObject):
         excerpt = self.window.page.textCursor().selectedText().replace("\u2029", "\n").strip()
         status = self.window.statusBar()
         if not excerpt:
-            status.showMessage("Select the passage in the page first", 8000)
+            status.showMessage(
+                QCoreApplication.translate("AnnotationActions", "Select the passage in the page first"), 8000
+            )
             return
         factbase = self.window.factbase
         section_id = target.id if target.kind == "section" else factbase.fact(target.id).section_id
         holding = [p.id for p in factbase.paragraphs(section_id) if excerpt in p.text]
         if not holding:
-            status.showMessage("The selection is not a passage of one paragraph of the report", 8000)
+            status.showMessage(
+                QCoreApplication.translate(
+                    "AnnotationActions", "The selection is not a passage of one paragraph of the report"
+                ),
+                8000,
+            )
             return
         try:
             anchor = passage_anchor(factbase, holding[0], excerpt)
@@ -259,7 +293,12 @@ class AnnotationActions(QObject):
             return False
         resolution = UserData.resolve(factbase, annotation)
         if resolution.status in ("missing", "ambiguous") or resolution.target_id is None:
-            status.showMessage(f"Cannot open the bookmark: {resolution.message}", 12000)
+            status.showMessage(
+                QCoreApplication.translate("AnnotationActions", "Cannot open the bookmark: {0}").format(
+                    resolution.message
+                ),
+                12000,
+            )
             if resolution.status == "ambiguous" and anchor.section_id:
                 self.window.open_target(Target.section(anchor.section_id).in_report(anchor.report_id))
             return False
@@ -272,7 +311,12 @@ class AnnotationActions(QObject):
                 return opened
             if self.panel is not None:
                 self.panel.refresh()
-            status.showMessage(f"Moved: {resolution.message}; the bookmark now points there", 12000)
+            status.showMessage(
+                QCoreApplication.translate("AnnotationActions", "Moved: {0}; the bookmark now points there").format(
+                    resolution.message
+                ),
+                12000,
+            )
         return opened
 
     def _report_factbase(self, anchor: Anchor) -> FactBase | None:
@@ -282,7 +326,9 @@ class AnnotationActions(QObject):
             try:
                 return window.shelf.get(anchor.report_id)
             except FactBaseError as exc:
-                status.showMessage(f"Cannot open the report: {exc}", 12000)
+                status.showMessage(
+                    QCoreApplication.translate("AnnotationActions", "Cannot open the report: {0}").format(exc), 12000
+                )
                 return None
         entry = None
         if self.user_data is not None:
@@ -292,12 +338,22 @@ class AnnotationActions(QObject):
                 status.showMessage(str(exc), 12000)
                 return None
         if entry is None:
-            status.showMessage(f"The report “{anchor.report_title}” is not in the library: add it to open this", 12000)
+            status.showMessage(
+                QCoreApplication.translate(
+                    "AnnotationActions", "The report “{0}” is not in the library: add it to open this"
+                ).format(anchor.report_title),
+                12000,
+            )
             return None
         try:
             factbase = FactBase.open(entry.path)
         except FactBaseError as exc:
-            status.showMessage(f"Cannot open the report “{anchor.report_title}”: {exc}", 12000)
+            status.showMessage(
+                QCoreApplication.translate("AnnotationActions", "Cannot open the report “{0}”: {1}").format(
+                    anchor.report_title, exc
+                ),
+                12000,
+            )
             return None
         window.add_report(factbase)
         return window.shelf.get(anchor.report_id) if anchor.report_id in window.shelf else factbase
@@ -328,7 +384,12 @@ class AnnotationActions(QObject):
     def _on_export(self) -> None:
         if self.user_data is None:
             return
-        path, chosen = ask_save_path(self.window, "Export Notes", "notes.md", list(NOTES_FILTERS.values()))
+        path, chosen = ask_save_path(
+            self.window,
+            QCoreApplication.translate("AnnotationActions", "Export Notes"),
+            QCoreApplication.translate("AnnotationActions", "notes.md"),
+            list(NOTES_FILTERS.values()),
+        )
         if not path:
             return
         target = Path(path)
@@ -341,7 +402,9 @@ class AnnotationActions(QObject):
         except (ExportError, UserDataError) as exc:
             self._error("Export Notes", str(exc))
             return
-        self.window.statusBar().showMessage(f"Saved {target}", 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("AnnotationActions", "Saved {0}").format(target), 8000
+        )
 
     def _on_import(self) -> None:
         if self.user_data is None:

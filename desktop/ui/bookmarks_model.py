@@ -6,12 +6,19 @@ user database, newest change first) and shows them; it keeps no state of its own
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.userdata import Annotation
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Annotation
-COLUMNS = ("★", "Item", "Report", "Tags", "Note")
+COLUMNS = (
+    "★",
+    QT_TRANSLATE_NOOP("BookmarksModel", "Item"),
+    QT_TRANSLATE_NOOP("BookmarksModel", "Report"),
+    QT_TRANSLATE_NOOP("BookmarksModel", "Tags"),
+    QT_TRANSLATE_NOOP("BookmarksModel", "Note"),
+)
 KIND_WORDS = {"fact": "Fact", "section": "Section", "passage": "Passage"}
 _NOTE_PREVIEW = 80
 
@@ -52,9 +59,9 @@ class BookmarksModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return COLUMNS[section]
+            return QCoreApplication.translate("BookmarksModel", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return "Starred"
+            return QCoreApplication.translate("BookmarksModel", "Starred")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

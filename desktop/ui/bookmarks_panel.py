@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,19 +43,21 @@ class BookmarksPanel(QWidget):
         self.user_data = user_data
         self.model = BookmarksModel(self)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter")
-        self.filter_edit.setToolTip("Words in the note, the quote or the label")
+        self.filter_edit.setPlaceholderText(QCoreApplication.translate("BookmarksPanel", "Filter"))
+        self.filter_edit.setToolTip(
+            QCoreApplication.translate("BookmarksPanel", "Words in the note, the quote or the label")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter bookmarks")
+        self.filter_edit.setAccessibleName(QCoreApplication.translate("BookmarksPanel", "Filter bookmarks"))
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setAccessibleName("Tag")
+        self.tag_combo.setAccessibleName(QCoreApplication.translate("BookmarksPanel", "Tag"))
         self.report_combo = QComboBox(self)
-        self.report_combo.setAccessibleName("Report")
+        self.report_combo.setAccessibleName(QCoreApplication.translate("BookmarksPanel", "Report"))
         self.report_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.report_combo.setMinimumContentsLength(10)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Bookmarks and notes")
+        self.table.setAccessibleName(QCoreApplication.translate("BookmarksPanel", "Bookmarks and notes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -72,11 +74,13 @@ class BookmarksPanel(QWidget):
         self.table.setColumnHidden(4, True)
         header.resizeSection(2, 110)
         self.preview = NotePreview(self)
-        self.preview.setAccessibleName("The selected item's note")
+        self.preview.setAccessibleName(QCoreApplication.translate("BookmarksPanel", "The selected item's note"))
         self.count_label = QLabel(self)
-        self.open_button = QPushButton("&Open", self)
-        self.delete_button = QPushButton("&Delete", self)
-        self.delete_button.setToolTip("Delete the bookmark, its note and its tags")
+        self.open_button = QPushButton(QCoreApplication.translate("BookmarksPanel", "&Open"), self)
+        self.delete_button = QPushButton(QCoreApplication.translate("BookmarksPanel", "&Delete"), self)
+        self.delete_button.setToolTip(
+            QCoreApplication.translate("BookmarksPanel", "Delete the bookmark, its note and its tags")
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 2)
@@ -133,7 +137,9 @@ class BookmarksPanel(QWidget):
             self.failed.emit(str(exc))
             return
         self.model.set_annotations(rows)
-        self.count_label.setText(f"{len(rows)} item{'s' if len(rows) != 1 else ''}")
+        self.count_label.setText(
+            QCoreApplication.translate("BookmarksPanel", "{0} item{1}").format(len(rows), "s" if len(rows) != 1 else "")
+        )
         row = self.model.row_of(selected.id) if selected is not None else -1
         if row >= 0:
             self.table.selectRow(row)

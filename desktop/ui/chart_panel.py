@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -26,7 +26,8 @@ def fill_chart_table(model: QStandardItemModel, spec: ChartSpec | None) -> None:
         return
     from desktop.charts.spec import chart_table  # not before: a page without a chart needs none of the chart code
 
-    model.setHorizontalHeaderLabels([spec.category_axis or "Item", spec.value_axis or "Value"])
+    category = spec.category_axis or QCoreApplication.translate("ChartPanel", "Item")
+    model.setHorizontalHeaderLabels([category, spec.value_axis or QCoreApplication.translate("ChartPanel", "Value")])
     for label, value in chart_table(spec):
         row = [QStandardItem(label.replace("\n", " ")), QStandardItem(value)]
         for item in row:
@@ -47,14 +48,14 @@ class ChartPanel(QWidget):
         self.spec: ChartSpec | None = None
         self._request: ChartRequest | None = None
         self.plot_widget: QWidget | None = None
-        self.status = QLabel("Loading chart…", self)
+        self.status = QLabel(QCoreApplication.translate("ChartPanel", "Loading chart…"), self)
         self.status.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.status.setMinimumHeight(240)
-        self.status.setAccessibleName("Chart status")
+        self.status.setAccessibleName(QCoreApplication.translate("ChartPanel", "Chart status"))
         self.table_model = QStandardItemModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Chart data")
+        self.table.setAccessibleName(QCoreApplication.translate("ChartPanel", "Chart data"))
         self.table.setVisible(False)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +94,7 @@ class ChartPanel(QWidget):
         self.setVisible(True)
         self.table.setVisible(False)
         self._drop_plot()
-        self._show_status("Loading chart…")
+        self._show_status(QCoreApplication.translate("ChartPanel", "Loading chart…"))
 
     def _resolve(self) -> None:
         request, self._request = self._request, None
@@ -109,9 +110,12 @@ class ChartPanel(QWidget):
         # A page without a chart (the report's front page) gives the page the whole height.
         self.setVisible(spec is not None)
         if spec is None:
-            self._show_status("No chart for this page.")
+            self._show_status(QCoreApplication.translate("ChartPanel", "No chart for this page."))
         elif self._loader.error is not None:
-            self._show_status(f"Charts are unavailable ({self._loader.error}); the data is in the table below.")
+            text = QCoreApplication.translate(
+                "ChartPanel", "Charts are unavailable ({0}); the data is in the table below."
+            )
+            self._show_status(text.format(self._loader.error))
         else:
             self._build_plot()
 
@@ -145,7 +149,7 @@ class ChartPanel(QWidget):
     def _build_plot(self) -> None:
         assert self._loader.module is not None and self.spec is not None
         widget = self._loader.module.make_plot_widget(self.spec, self, dark=self._dark)
-        widget.setAccessibleName(f"Chart: {self.spec.title}")
+        widget.setAccessibleName(QCoreApplication.translate("ChartPanel", "Chart: {0}").format(self.spec.title))
         widget.setMinimumHeight(240)
         self.plot_widget = widget
         self.status.setVisible(False)

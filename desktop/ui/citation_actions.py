@@ -12,11 +12,12 @@ import atexit
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu
 
 from desktop.domain.target import Target
+from desktop.ui.menus import find_menu
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -25,16 +26,6 @@ STYLE_KEY = "citations/style"
 DEFAULT_STYLE = "apa"
 SHORTCUT = "Ctrl+Shift+C"
 _CITABLE = ("fact", "section", "report")
-
-
-def find_menu(window: MainWindow, title: str) -> QMenu:
-    """The window's menu whose title, without its & mnemonic, is title (the menus are built by desktop.ui.menus)."""
-    bar: QMenuBar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
-            return menu
-    raise LookupError(f"the window has no {title} menu")
 
 
 def citation_id(target: Target | None) -> str | None:
@@ -61,9 +52,14 @@ class CitationActions(QObject):
 
         self.window = window
         self.style = self._saved_style(STYLES)
-        self.copy_default = QAction(f"Copy &Citation ({STYLE_NAMES[self.style]})", window)
+        self.copy_default = QAction(
+            QCoreApplication.translate("CitationActions", "Copy &Citation ({0})").format(STYLE_NAMES[self.style]),
+            window,
+        )
         self.copy_default.setShortcut(QKeySequence(SHORTCUT))
-        self.copy_default.setStatusTip("Copy a citation of the fact, section or report viewed")
+        self.copy_default.setStatusTip(
+            QCoreApplication.translate("CitationActions", "Copy a citation of the fact, section or report viewed")
+        )
         self.copy_default.triggered.connect(lambda: self.copy_citation(self.style))
         self.menu = QMenu("Copy Citation &As", window)
         self.menu.setToolTipsVisible(True)
@@ -73,7 +69,11 @@ class CitationActions(QObject):
             action = QAction(STYLE_NAMES[style], self.menu)
             action.setCheckable(True)
             action.setChecked(style == self.style)
-            action.setStatusTip(f"Copy a citation in {STYLE_NAMES[style]}; Copy Citation then uses it")
+            action.setStatusTip(
+                QCoreApplication.translate(
+                    "CitationActions", "Copy a citation in {0}; Copy Citation then uses it"
+                ).format(STYLE_NAMES[style])
+            )
             action.triggered.connect(self._copier(style))
             self._group.addAction(action)
             self.menu.addAction(action)
@@ -104,7 +104,9 @@ class CitationActions(QObject):
 
         self.style = style
         self.style_actions[style].setChecked(True)
-        self.copy_default.setText(f"Copy &Citation ({STYLE_NAMES[style]})")
+        self.copy_default.setText(
+            QCoreApplication.translate("CitationActions", "Copy &Citation ({0})").format(STYLE_NAMES[style])
+        )
         settings = getattr(self.window, "settings", None)
         if settings is not None:
             settings.setValue(STYLE_KEY, style)
@@ -117,14 +119,21 @@ class CitationActions(QObject):
         target_id = citation_id(self.window.current_target)
         status = self.window.statusBar()
         if target_id is None:
-            status.showMessage("Nothing to cite here: open a fact, a section or the report", 8000)
+            status.showMessage(
+                QCoreApplication.translate(
+                    "CitationActions", "Nothing to cite here: open a fact, a section or the report"
+                ),
+                8000,
+            )
             return False
         factbase = self.window.factbase
         try:
             text = cite_target(factbase, target_id, style)
             rich = cite_target(factbase, target_id, style, html=True) if style in CSL_STYLES else None
         except Exception as exc:  # noqa: BLE001 - a citation that cannot be made is one line, never a crash
-            status.showMessage(f"The citation could not be made: {exc}", 8000)
+            status.showMessage(
+                QCoreApplication.translate("CitationActions", "The citation could not be made: {0}").format(exc), 8000
+            )
             return False
         mime = QMimeData()
         mime.setText(text)
@@ -132,7 +141,9 @@ class CitationActions(QObject):
             mime.setHtml(rich)
         QGuiApplication.clipboard().setMimeData(mime)
         _clear_offscreen_clipboard_at_exit()
-        status.showMessage(f"Citation copied ({STYLE_NAMES[style]})", 4000)
+        status.showMessage(
+            QCoreApplication.translate("CitationActions", "Citation copied ({0})").format(STYLE_NAMES[style]), 4000
+        )
         return True
 
 

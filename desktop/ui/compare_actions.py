@@ -15,15 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMenuBar, QScrollArea, QWidget
+from PySide6.QtWidgets import QInputDialog, QScrollArea, QWidget
 
 from desktop.domain.comparison import Comparison, Member
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps
 from desktop.store import FactBaseError, UnknownIdError
 from desktop.ui import export_actions as dialogs
+from desktop.ui.menus import find_menu
 from desktop.ui.worker import Job
 
 if TYPE_CHECKING:
@@ -42,15 +43,6 @@ def choose_brief_source(parent: QWidget, choices: list[str]) -> str | None:
     """Which facts to print as a brief, when there is more than one choice (tests replace it)."""
     choice, ok = QInputDialog.getItem(parent, "Print Brief", "Print as a brief:", choices, 0, False)
     return choice if ok else None
-
-
-def _menu(window: QMainWindow, title: str) -> QMenu:
-    bar: QMenuBar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
-            return menu
-    raise LookupError(f"the window has no {title} menu")
 
 
 def attach_compare_actions(window: MainWindow) -> CompareActions:
@@ -72,17 +64,43 @@ class CompareActions(QObject):
         self.comparison = Comparison()
         self.showing = False  # the comparison page is what the page pane shows
         self.charts_view: QScrollArea | None = None
-        self.add = self._action("Add to Co&mparison", "Put the fact viewed beside others", self._on_add, "Ctrl+K")
-        self.remove = self._action("&Remove from Comparison", "Take the fact viewed out", self._on_remove)
-        self.clear = self._action("C&lear Comparison", "Take every fact out of the comparison", self._on_clear)
+        self.add = self._action(
+            QCoreApplication.translate("CompareActions", "Add to Co&mparison"),
+            QCoreApplication.translate("CompareActions", "Put the fact viewed beside others"),
+            self._on_add,
+            "Ctrl+K",
+        )
+        self.remove = self._action(
+            QCoreApplication.translate("CompareActions", "&Remove from Comparison"),
+            QCoreApplication.translate("CompareActions", "Take the fact viewed out"),
+            self._on_remove,
+        )
+        self.clear = self._action(
+            QCoreApplication.translate("CompareActions", "C&lear Comparison"),
+            QCoreApplication.translate("CompareActions", "Take every fact out of the comparison"),
+            self._on_clear,
+        )
         self.view_comparison = self._action(
-            "Co&mparison", "The facts put side by side", self.show_comparison, "Ctrl+Shift+K"
+            QCoreApplication.translate("CompareActions", "Co&mparison"),
+            QCoreApplication.translate("CompareActions", "The facts put side by side"),
+            self.show_comparison,
+            "Ctrl+Shift+K",
         )
         self.export = self._action(
-            "Export Co&mparison…", "Save the comparison as PNG, SVG, CSV or PDF", self._on_export
+            QCoreApplication.translate("CompareActions", "Export Co&mparison…"),
+            QCoreApplication.translate("CompareActions", "Save the comparison as PNG, SVG, CSV or PDF"),
+            self._on_export,
         )
-        self.copy = self._action("Copy Comparison Chart", "Copy the comparison's charts", self._on_copy)
-        self.brief = self._action("Print &Brief…", "The comparison or the bookmarks as one PDF", self._on_brief)
+        self.copy = self._action(
+            QCoreApplication.translate("CompareActions", "Copy Comparison Chart"),
+            QCoreApplication.translate("CompareActions", "Copy the comparison's charts"),
+            self._on_copy,
+        )
+        self.brief = self._action(
+            QCoreApplication.translate("CompareActions", "Print &Brief…"),
+            QCoreApplication.translate("CompareActions", "The comparison or the bookmarks as one PDF"),
+            self._on_brief,
+        )
 
     def _action(self, text: str, tip: str, handler: Callable[[], None], keys: str = "") -> QAction:
         action = QAction(text, self.window)
@@ -93,13 +111,13 @@ class CompareActions(QObject):
         return action
 
     def install(self) -> None:
-        edit = _menu(self.window, "Edit")
+        edit = find_menu(self.window, "Edit")
         edit.addSeparator()
         edit.addActions([self.add, self.remove, self.clear])
-        view = _menu(self.window, "View")
+        view = find_menu(self.window, "View")
         first = view.actions()[0] if view.actions() else None
         view.insertAction(first, self.view_comparison)  # type: ignore[arg-type]
-        file_menu = _menu(self.window, "File")
+        file_menu = find_menu(self.window, "File")
         quit_at = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Quit"), None)
         separator = file_menu.insertSeparator(quit_at)  # type: ignore[arg-type]
         file_menu.insertActions(separator, [self.export, self.copy, self.brief])
@@ -147,19 +165,27 @@ class CompareActions(QObject):
         except (UnknownIdError, FactBaseError) as exc:
             self._status(str(exc))
             return False
-        self._status(f"Added {member.fact.label} to the comparison ({len(self.comparison)} facts)")
+        self._status(
+            QCoreApplication.translate("CompareActions", "Added {0} to the comparison ({1} facts)").format(
+                member.fact.label, len(self.comparison)
+            )
+        )
         self._changed()
         return True
 
     def _on_remove(self) -> None:
         viewed = self.viewed_fact()
         if viewed is not None and self.comparison.remove(viewed[1], viewed[0]):
-            self._status(f"Removed from the comparison ({len(self.comparison)} facts left)")
+            self._status(
+                QCoreApplication.translate("CompareActions", "Removed from the comparison ({0} facts left)").format(
+                    len(self.comparison)
+                )
+            )
             self._changed()
 
     def _on_clear(self) -> None:
         self.comparison.clear()
-        self._status("The comparison is empty")
+        self._status(QCoreApplication.translate("CompareActions", "The comparison is empty"))
         self._changed()
 
     def _on_page_changed(self, _target: Target) -> None:
@@ -185,7 +211,7 @@ class CompareActions(QObject):
 
             view = QScrollArea(window.detail)
             view.setWidgetResizable(True)
-            view.setAccessibleName("Comparison charts")
+            view.setAccessibleName(QCoreApplication.translate("CompareActions", "Comparison charts"))
             charts = make_multiples_widget(comparison_chart(self.comparison), dark=colours.dark)
             view.setWidget(charts)
             # Scroll down through the charts, never sideways: the pane is made wide enough for a plot's minimum.
@@ -208,7 +234,10 @@ class CompareActions(QObject):
         if not len(self.comparison):
             return
         path, chosen = dialogs.ask_save_path(
-            self.window, "Export Comparison", "comparison.png", list(COMPARISON_FILTERS.values())
+            self.window,
+            QCoreApplication.translate("CompareActions", "Export Comparison"),
+            QCoreApplication.translate("CompareActions", "comparison.png"),
+            list(COMPARISON_FILTERS.values()),
         )
         if not path:
             return
@@ -227,9 +256,9 @@ class CompareActions(QObject):
         try:
             export_comparison_chart(comparison_chart(comparison), target, dialogs.CHART_WIDTH)
         except ExportError as exc:
-            dialogs.show_error(self.window, "Export Comparison", str(exc))
+            dialogs.show_error(self.window, QCoreApplication.translate("CompareActions", "Export Comparison"), str(exc))
             return
-        self._status(f"Saved {target}")
+        self._status(QCoreApplication.translate("CompareActions", "Saved {0}").format(target))
 
     def _on_copy(self) -> None:
         if not len(self.comparison):
@@ -238,7 +267,7 @@ class CompareActions(QObject):
         from desktop.export.comparison_export import copy_comparison_to_clipboard
 
         copy_comparison_to_clipboard(comparison_chart(self.comparison))
-        self._status("Comparison chart copied")
+        self._status(QCoreApplication.translate("CompareActions", "Comparison chart copied"))
 
     def _on_brief(self) -> None:
         sources = {BRIEF_SOURCES[0]: list(self.comparison)} if len(self.comparison) else {}
@@ -247,12 +276,17 @@ class CompareActions(QObject):
             sources[BRIEF_SOURCES[1]] = bookmarks
         if not sources:
             message = "Nothing to print: add facts to the comparison, or star some."
-            dialogs.show_error(self.window, "Print Brief", message)
+            dialogs.show_error(self.window, QCoreApplication.translate("CompareActions", "Print Brief"), message)
             return
         choice = next(iter(sources)) if len(sources) == 1 else choose_brief_source(self.window, list(sources))
         if choice is None:
             return
-        path, _ = dialogs.ask_save_path(self.window, "Print Brief", "brief.pdf", [dialogs.PDF_FILTER])
+        path, _ = dialogs.ask_save_path(
+            self.window,
+            QCoreApplication.translate("CompareActions", "Print Brief"),
+            QCoreApplication.translate("CompareActions", "brief.pdf"),
+            [dialogs.PDF_FILTER],
+        )
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
@@ -283,7 +317,7 @@ class CompareActions(QObject):
 
     def run_pdf(self, title: str, make_steps: Callable[[], Steps[Any]]) -> Job:
         """A PDF written on the window's worker behind a progress dialog; errors come back as one line."""
-        dialog = dialogs.progress_dialog(self.window, "Writing PDF…")
+        dialog = dialogs.progress_dialog(self.window, QCoreApplication.translate("CompareActions", "Writing PDF…"))
 
         def on_progress(step: int, total: int) -> None:
             dialog.setMaximum(total)
@@ -300,13 +334,15 @@ class CompareActions(QObject):
             dialog.close()
             dialog.deleteLater()
             if job.cancelled:
-                self._status("Cancelled; nothing written")
+                self._status(QCoreApplication.translate("CompareActions", "Cancelled; nothing written"))
             self.job_finished.emit()
 
         job = self.window.worker.submit(
             make_steps,
             on_thread=False,  # charts are painted with widgets: GUI thread, a step a turn of the event loop
-            success=lambda written: self._status(f"Saved {written}"),
+            success=lambda written: self._status(
+                QCoreApplication.translate("CompareActions", "Saved {0}").format(written)
+            ),
             failure=on_failure,
             progress=on_progress,
         )

@@ -17,6 +17,7 @@ from desktop.domain.diff import FactBaseDiff
 from desktop.export.files import Steps
 from desktop.text.diff_page import diff_page
 from desktop.ui.link_browser import LinkBrowser
+from desktop.ui.menus import find_menu
 from desktop.ui.theme import page_colours
 
 if TYPE_CHECKING:
@@ -83,9 +84,9 @@ class CompareVersionsDialog(QDialog):
 
 
 def attach_diff_actions(window: MainWindow) -> QAction:
-    view = next(a.menu() for a in window.menuBar().actions() if a.objectName() == "viewMenu")
+    view = find_menu(window, "View")
     action = QAction(QCoreApplication.translate("DiffActions", "Compare &Versions…"), window)
     action.setStatusTip(QCoreApplication.translate("DiffActions", "What changed between two reports of the library"))
     action.triggered.connect(lambda: CompareVersionsDialog(window).open())
-    view.addAction(action)  # type: ignore[attr-defined]  # the View menu, found by its name
+    view.addAction(action)
     return action

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
@@ -45,8 +45,8 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("Fact Explorer")
+    dialog = QProgressDialog(label, QCoreApplication.translate("ExportActions", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ExportActions", "Fact Explorer"))
     dialog.setMinimumDuration(300)  # quick jobs finish before a dialog would flash up
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -56,7 +56,7 @@ def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
 def open_print_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> bool:
     """The print preview; it calls paint for the preview and again for the printer when the user prints."""
     preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle("Print Preview")
+    preview.setWindowTitle(QCoreApplication.translate("ExportActions", "Print Preview"))
     preview.paintRequested.connect(paint)
     return bool(preview.exec())
 
@@ -103,14 +103,32 @@ class ExportActions(QObject):
         self.current_target = current_target
         self.current_chart = current_chart
         self.worker = worker if worker is not None else Worker(self)
-        self.export_chart = self._action("&Export Chart…", "Save the chart as PNG, SVG or CSV", self._on_export_chart)
+        self.export_chart = self._action(
+            QCoreApplication.translate("ExportActions", "&Export Chart…"),
+            QCoreApplication.translate("ExportActions", "Save the chart as PNG, SVG or CSV"),
+            self._on_export_chart,
+        )
         self.export_chart.setShortcut(QKeySequence("Ctrl+E"))
-        self.copy_chart = self._action("Copy C&hart", "Copy the chart to the clipboard as a picture", self._on_copy)
-        self.print_sheet = self._action("&Print…", "Print the fact sheet of what is viewed", self._on_print)
+        self.copy_chart = self._action(
+            QCoreApplication.translate("ExportActions", "Copy C&hart"),
+            QCoreApplication.translate("ExportActions", "Copy the chart to the clipboard as a picture"),
+            self._on_copy,
+        )
+        self.print_sheet = self._action(
+            QCoreApplication.translate("ExportActions", "&Print…"),
+            QCoreApplication.translate("ExportActions", "Print the fact sheet of what is viewed"),
+            self._on_print,
+        )
         self.print_sheet.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.export_pdf = self._action("Export P&DF…", "Save the fact sheet of what is viewed as PDF", self._on_pdf)
+        self.export_pdf = self._action(
+            QCoreApplication.translate("ExportActions", "Export P&DF…"),
+            QCoreApplication.translate("ExportActions", "Save the fact sheet of what is viewed as PDF"),
+            self._on_pdf,
+        )
         self.export_all = self._action(
-            "Export &All Charts…", "Save every chart as PNG into a folder", self._on_export_all
+            QCoreApplication.translate("ExportActions", "Export &All Charts…"),
+            QCoreApplication.translate("ExportActions", "Save every chart as PNG into a folder"),
+            self._on_export_all,
         )
         self.chart_menu = QMenu(window)
         self.chart_menu.addAction(self.export_chart)
@@ -172,7 +190,12 @@ class ExportActions(QObject):
             return
         from desktop.export import chart_export
 
-        path, chosen = ask_save_path(self.window, "Export Chart", f"{spec.chart_id}.png", list(CHART_FILTERS.values()))
+        path, chosen = ask_save_path(
+            self.window,
+            QCoreApplication.translate("ExportActions", "Export Chart"),
+            QCoreApplication.translate("ExportActions", "{0}.png").format(spec.chart_id),
+            list(CHART_FILTERS.values()),
+        )
         if not path:
             return
         target = Path(path)
@@ -181,9 +204,9 @@ class ExportActions(QObject):
         try:
             chart_export.export_chart(spec, target, CHART_WIDTH)
         except ExportError as exc:
-            show_error(self.window, "Export Chart", str(exc))
+            show_error(self.window, QCoreApplication.translate("ExportActions", "Export Chart"), str(exc))
             return
-        self._status(f"Saved {target}")
+        self._status(QCoreApplication.translate("ExportActions", "Saved {0}").format(target))
 
     def _on_copy(self) -> None:
         spec = self.current_chart()
@@ -192,20 +215,22 @@ class ExportActions(QObject):
         from desktop.export.chart_export import copy_chart_to_clipboard
 
         copy_chart_to_clipboard(spec)
-        self._status("Chart copied")
+        self._status(QCoreApplication.translate("ExportActions", "Chart copied"))
 
     def _on_export_all(self) -> None:
-        directory = ask_directory(self.window, "Export All Charts")
+        directory = ask_directory(self.window, QCoreApplication.translate("ExportActions", "Export All Charts"))
         if not directory:
             return
         from desktop.export.chart_export import export_all_charts_steps
 
         def done(paths: list[Path]) -> None:
-            self._status(f"Saved {len(paths)} charts in {directory}")
+            self._status(
+                QCoreApplication.translate("ExportActions", "Saved {0} charts in {1}").format(len(paths), directory)
+            )
 
         self._run(
-            "Export All Charts",
-            "Exporting charts…",
+            QCoreApplication.translate("ExportActions", "Export All Charts"),
+            QCoreApplication.translate("ExportActions", "Exporting charts…"),
             lambda: export_all_charts_steps(self.factbase, Path(directory), "png", CHART_WIDTH),
             done,
             cancelled=f"Export stopped; the charts saved so far are in {directory}",
@@ -219,15 +244,20 @@ class ExportActions(QObject):
         from desktop.export.sheet_pdf import sheet_pdf_steps
 
         name = target.id if target.kind != "report" else "report"
-        path, _ = ask_save_path(self.window, "Export PDF", f"{name}.pdf", [PDF_FILTER])
+        path, _ = ask_save_path(
+            self.window,
+            QCoreApplication.translate("ExportActions", "Export PDF"),
+            QCoreApplication.translate("ExportActions", "{0}.pdf").format(name),
+            [PDF_FILTER],
+        )
         if not path:
             return
         chosen = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
         self._run(
-            "Export PDF",
-            "Writing PDF…",
+            QCoreApplication.translate("ExportActions", "Export PDF"),
+            QCoreApplication.translate("ExportActions", "Writing PDF…"),
             lambda: sheet_pdf_steps(self.factbase, target, chosen, page_size=default_paper()),
-            lambda written: self._status(f"Saved {written}"),
+            lambda written: self._status(QCoreApplication.translate("ExportActions", "Saved {0}").format(written)),
             cancelled="Export cancelled; nothing written",
         )
 
@@ -281,4 +311,4 @@ class ExportActions(QObject):
         try:
             print_sheet(self.factbase, target, printer)
         except ExportError as exc:
-            show_error(self.window, "Print", str(exc))
+            show_error(self.window, QCoreApplication.translate("ExportActions", "Print"), str(exc))

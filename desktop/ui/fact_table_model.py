@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.domain.formatting import format_with_qualifier
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase, FactBaseError
 from desktop.store.queries import ORDERS, FactFilter
@@ -28,8 +29,16 @@ CACHE_PAGES = 32
 # column the store cannot order descending sorts that way only up to this many rows a report.
 REVERSE_LIMIT = 50_000
 COLUMNS = ("report", "label", "value", "unit", "period", "kind", "section", "id")
-HEADERS = {"report": "Report", "label": "Label", "value": "Value", "unit": "Unit", "period": "Period"}
-HEADERS |= {"kind": "Kind", "section": "Section", "id": "Id"}
+HEADERS = {
+    "report": QT_TRANSLATE_NOOP("FactTableModel", "Report"),
+    "label": QT_TRANSLATE_NOOP("FactTableModel", "Label"),
+    "value": QT_TRANSLATE_NOOP("FactTableModel", "Value"),
+    "unit": QT_TRANSLATE_NOOP("FactTableModel", "Unit"),
+    "period": QT_TRANSLATE_NOOP("FactTableModel", "Period"),
+    "kind": QT_TRANSLATE_NOOP("FactTableModel", "Kind"),
+    "section": QT_TRANSLATE_NOOP("FactTableModel", "Section"),
+    "id": QT_TRANSLATE_NOOP("FactTableModel", "Id"),
+}
 # The store order each column sorts by; a column without one (report, label, period) does not sort: rows come
 # report by report in the library's order.
 SORT_ORDERS: dict[str, str | None] = {"report": None, "label": None, "value": "value", "unit": "unit"}
@@ -184,7 +193,7 @@ class FactTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[COLUMNS[section]]
+                return QCoreApplication.translate("FactTableModel", HEADERS[COLUMNS[section]])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "Click to sort" if self.is_sortable(section) else "This column does not sort"
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and section >= 0:

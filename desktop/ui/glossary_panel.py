@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
 
@@ -46,16 +46,18 @@ class GlossaryPanel(QWidget):
         self._colours = colours
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter terms (Ctrl+Shift+F)"))
-        self.filter_edit.setAccessibleName("Glossary filter")
+        self.filter_edit.setAccessibleName(QCoreApplication.translate("GlossaryPanel", "Glossary filter"))
         self._terms = factbase.terms()
         self.model = term_list_model(self._terms, self)
         self.proxy = term_filter_model(self.model, self)
         self.term_list = QListView(self)
         self.term_list.setModel(self.proxy)
-        self.term_list.setAccessibleName("Glossary terms")
+        self.term_list.setAccessibleName(QCoreApplication.translate("GlossaryPanel", "Glossary terms"))
         self.definition = LinkBrowser("Glossary definition", self)
-        self.definition.setPlaceholderText("Choose a term to read its definition.")
-        self._empty = QLabel("No term matches the filter.", self)
+        self.definition.setPlaceholderText(
+            QCoreApplication.translate("GlossaryPanel", "Choose a term to read its definition.")
+        )
+        self._empty = QLabel(QCoreApplication.translate("GlossaryPanel", "No term matches the filter."), self)
         self._empty.setVisible(False)
 
         split = QSplitter(Qt.Orientation.Vertical, self)

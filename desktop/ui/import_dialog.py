@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,12 +41,14 @@ FACTBASE_FILTER = "Fact bases (*.sqlite)"
 # The dialogs: replaced in tests --------------------------------------------------------------------------------
 def ask_output_path(parent: QWidget, suggested: Path) -> str:
     """Where to write the new fact base ("" if the user cancels); the file dialog asks before overwriting."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Create Fact Base", str(suggested), FACTBASE_FILTER)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ImportDialog", "Create Fact Base"), str(suggested), FACTBASE_FILTER
+    )
     return path
 
 
 def show_error(parent: QWidget, message: str) -> None:
-    QMessageBox.warning(parent, "Import Report", message)
+    QMessageBox.warning(parent, QCoreApplication.translate("ImportDialog", "Import Report"), message)
 
 
 def default_output(report: Path, data_dir: Path | None) -> Path:
@@ -77,24 +79,30 @@ class ImportDialog(QDialog):
         self._just_read = False
         self._relay = _ProgressRelay(self)
         self._relay.moved.connect(self._on_progress)
-        self.setWindowTitle(f"Import Report — {self.report.name}")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import Report — {0}").format(self.report.name))
         self.setObjectName("importDialog")
         room = parent.width() - 40 if parent is not None else 1000
         self.resize(max(760, min(1200, room)), 620)
 
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("the report's headline")
+        self.title_edit.setPlaceholderText(QCoreApplication.translate("ImportDialog", "the report's headline"))
         self.publisher_edit = QLineEdit(self)
-        self.publisher_edit.setPlaceholderText("who published it (optional)")
+        self.publisher_edit.setPlaceholderText(
+            QCoreApplication.translate("ImportDialog", "who published it (optional)")
+        )
         self.date_edit = QLineEdit(self)
-        self.date_edit.setPlaceholderText("2025-07-01: completes 'Q2', 'last year'")
+        self.date_edit.setPlaceholderText(
+            QCoreApplication.translate("ImportDialog", "2025-07-01: completes 'Q2', 'last year'")
+        )
         self.as_of_edit = QLineEdit(self)
-        self.as_of_edit.setPlaceholderText("the date the figures are as of (default: the date)")
+        self.as_of_edit.setPlaceholderText(
+            QCoreApplication.translate("ImportDialog", "the date the figures are as of (default: the date)")
+        )
         form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Publisher:", self.publisher_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&As of:", self.as_of_edit)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&Title:"), self.title_edit)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&Publisher:"), self.publisher_edit)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&Date:"), self.date_edit)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&As of:"), self.as_of_edit)
         self.date_edit.textEdited.connect(self._update_buttons)
         self.as_of_edit.textEdited.connect(self._update_buttons)
 
@@ -102,7 +110,7 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("&Stop", self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Stop"), self)
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -116,16 +124,20 @@ class ImportDialog(QDialog):
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.find_button = QPushButton("&Find Facts Again", self)
-        self.find_button.setToolTip("Read the report again with this date (your changes to the table are lost)")
+        self.find_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Find Facts Again"), self)
+        self.find_button.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog", "Read the report again with this date (your changes to the table are lost)"
+            )
+        )
         self.find_button.clicked.connect(self.start_reading)
-        self.keep_all = QPushButton("&Keep All", self)
+        self.keep_all = QPushButton(QCoreApplication.translate("ImportDialog", "&Keep All"), self)
         self.keep_all.clicked.connect(lambda: self.model and self.model.set_all_kept(True))
-        self.reject_all = QPushButton("&Reject All", self)
+        self.reject_all = QPushButton(QCoreApplication.translate("ImportDialog", "&Reject All"), self)
         self.reject_all.clicked.connect(lambda: self.model and self.model.set_all_kept(False))
-        self.create_button = QPushButton("&Create Fact Base…", self)
+        self.create_button = QPushButton(QCoreApplication.translate("ImportDialog", "&Create Fact Base…"), self)
         self.create_button.clicked.connect(self.create_factbase)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"), self)
         self.close_button.clicked.connect(self.reject)
         for button in (self.cancel_button, self.find_button, self.keep_all, self.reject_all, self.close_button):
             button.setAutoDefault(False)  # Enter in a field means Create (or Find Facts Again), never Stop or Close
@@ -163,7 +175,7 @@ class ImportDialog(QDialog):
         self._read_with = (self.date_edit.text().strip(), self.as_of_edit.text().strip())
         path = self.report
         self._run(
-            f"Finding the facts of {path.name}…",
+            QCoreApplication.translate("ImportDialog", "Finding the facts of {0}…").format(path.name),
             lambda report: read_report_file(path, options, report),
             self._on_read,
         )
@@ -204,7 +216,12 @@ class ImportDialog(QDialog):
             return
         out = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".sqlite")
         if out.resolve() == self.report.resolve():
-            show_error(self, f"{out}: is the report itself; choose another name for the fact base")
+            show_error(
+                self,
+                QCoreApplication.translate(
+                    "ImportDialog", "{0}: is the report itself; choose another name for the fact base"
+                ).format(out),
+            )
             return
         plan, facts = self.plan, self.model.kept_facts()
         options = self.options()
@@ -218,7 +235,11 @@ class ImportDialog(QDialog):
         plan.meta["source_as_of"] = options.as_of or options.date or "undated"
         if self.data_dir is not None and out.parent == self.data_dir / "reports":
             out.parent.mkdir(parents=True, exist_ok=True)  # the folder of the default, made on first use
-        self._run(f"Writing {out.name}…", lambda report: save_factbase(plan, out, facts, report), self._on_written)
+        self._run(
+            QCoreApplication.translate("ImportDialog", "Writing {0}…").format(out.name),
+            lambda report: save_factbase(plan, out, facts, report),
+            self._on_written,
+        )
 
     def _on_written(self, path: Path) -> None:
         self.created.emit(path)
@@ -294,11 +315,18 @@ class ImportDialog(QDialog):
         self.create_button.setEnabled(ready and self.model is not None and self.model.kept_count() > 0)
         if ready and self.model is not None:
             dated = (self.date_edit.text().strip(), self.as_of_edit.text().strip()) != self._read_with
-            note = " The date changed: Find Facts Again reads the periods against it." if dated else ""
+            changed = QCoreApplication.translate(
+                "ImportDialog", " The date changed: Find Facts Again reads the periods again."
+            )
+            note = changed if dated else ""
             self.status.setText(
-                f"{self.model.kept_count()} of {self.model.rowCount()} proposed facts kept "
-                f"({len(self.plan.not_metrics) if self.plan else 0} numbers left out as not metrics)."
-                f" Space keeps or rejects a row; F2 or Enter edits a cell.{note}"
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "{0} of {1} proposed facts kept ({2} numbers left out as not metrics). "
+                    "Space keeps or rejects a row; F2 or Enter edits a cell.{3}",
+                ).format(
+                    self.model.kept_count(), self.model.rowCount(), len(self.plan.not_metrics) if self.plan else 0, note
+                )
             )
             self.find_button.setDefault(dated)
             self.create_button.setDefault(not dated)

@@ -10,9 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop.domain import i18n
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import resources_dir
 
-LANGUAGES = {"system": "&System Language", "en": "&English", "zh_CN": "简体中文 (&Chinese)"}
+LANGUAGES = {
+    "system": QT_TRANSLATE_NOOP("Language", "&System Language"),
+    "en": "&English",
+    "zh_CN": "简体中文 (&Chinese)",
+}
 TRANSLATED = ("zh_CN",)
 _SETTING = "view/language"
 
@@ -62,12 +67,14 @@ def current_setting(settings: QSettings | None) -> str:
 def add_language_menu(window: object, settings: QSettings | None) -> None:
     """View ▸ Language: the system's, English, 简体中文; the choice is kept and takes effect at the next start."""
     from PySide6.QtGui import QAction, QActionGroup
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.menus import find_menu
 
     assert isinstance(window, QMainWindow)
-    view = next((a.menu() for a in window.menuBar().actions() if a.objectName() == "viewMenu"), None)
-    if not isinstance(view, QMenu) or settings is None:
+    if settings is None:
         return
+    view = find_menu(window, "View")
     submenu = view.addMenu(QCoreApplication.translate("Language", "&Language"))
     group = QActionGroup(submenu)
     for choice, text in LANGUAGES.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex
 
 from desktop.domain.formatting import fact_sentence, format_with_qualifier
 from desktop.domain.target import Target
@@ -90,7 +90,7 @@ class LibraryTreeModel(QAbstractItemModel):
         headlines = factbase.facts_by_id(s.headline_fact_id for s in sections if s.headline_fact_id)
         # How many facts each section holds is found out as its facts are read (a count of every section's facts
         # at once is a pass over a million rows): until then a section shows it may have children.
-        node.figure = f"{factbase.fact_count():,} facts"
+        node.figure = QCoreApplication.translate("LibraryTreeModel", "{0:,} facts").format(factbase.fact_count())
         children = []
         for row, section in enumerate(sections):
             headline = headlines.get(section.headline_fact_id or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
         self._fit_tree_columns()
-        self.tree.setAccessibleName("Reports, sections and facts")
+        self.tree.setAccessibleName(QCoreApplication.translate("MainWindow", "Reports, sections and facts"))
         self.page = LinkBrowser("Page", self)
         self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
         self.detail = QSplitter(Qt.Orientation.Vertical, self)
@@ -98,10 +98,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.glossary = GlossaryPanel(factbase, self._colours, self)
-        self.glossary_dock = QDockWidget("Glossary", self)
+        self.glossary_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Glossary"), self)
         self.glossary_dock.setObjectName("glossaryDock")
         self.glossary_dock.setWidget(self.glossary)
-        self.glossary_dock.setAccessibleName("Glossary panel")
+        self.glossary_dock.setAccessibleName(QCoreApplication.translate("MainWindow", "Glossary panel"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
 
         self.window_actions = build_menus(self, self.glossary_dock.toggleViewAction())
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._fit_to_screen()
         self.theme = theme
         if theme is not None:
-            add_theme_menu(self.menuBar(), theme)
+            add_theme_menu(self, theme)
             theme.changed.connect(self._on_theme_changed)
 
     def _on_theme_changed(self) -> None:
@@ -155,7 +155,11 @@ class MainWindow(QMainWindow):
         if len(self.shelf.entries()) > 1:
             self.remove_report(report_id)
             return
-        self.page.setPlainText("This fact base was found damaged and is not shown. Open another one (File ▸ Open…).")
+        self.page.setPlainText(
+            QCoreApplication.translate(
+                "MainWindow", "This fact base was found damaged and is not shown. Open another one (File ▸ Open…)."
+            )
+        )
         self.chart.set_request(None)
         self.tree.setEnabled(False)
 
@@ -164,11 +168,12 @@ class MainWindow(QMainWindow):
         self.current_report = report_id
         factbase = self.factbase
         doc = factbase.document
-        self.setWindowTitle(f"Fact Explorer — {doc.title}")
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Fact Explorer — {0}").format(doc.title))
         self.glossary.set_factbase(factbase)
         # The fact base is read-only: its summary is worked out once, not on every hover that leaves a link.
         count = factbase.fact_count()
-        self._summary = f"{count:,} facts · fact base v{doc.factbase_version} · figures as of {doc.source_as_of}"
+        summary = QCoreApplication.translate("MainWindow", "{0:,} facts · fact base v{1} · figures as of {2}")
+        self._summary = summary.format(count, doc.factbase_version, doc.source_as_of)
         self.statusBar().showMessage(self._summary)
         self.report_shown.emit(report_id)
         report_row = self.tree_model.index_of(Target.report().in_report(report_id))
@@ -240,13 +245,17 @@ class MainWindow(QMainWindow):
                 return False
         report = target.report_id or self.current_report
         if report not in self.shelf:
-            self.statusBar().showMessage(f"No report {report!r} in the library", 8000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "No report {0!r} in the library").format(report), 8000
+            )
             return False
         if report != self.current_report:
             try:
                 self.shelf.get(report)
             except FactBaseError as exc:
-                self.statusBar().showMessage(f"Cannot open the report: {exc}", 8000)
+                self.statusBar().showMessage(
+                    QCoreApplication.translate("MainWindow", "Cannot open the report: {0}").format(exc), 8000
+                )
                 return False
             self._show_report(report)
         target = target.in_report(report)
@@ -278,7 +287,9 @@ class MainWindow(QMainWindow):
 
     def _open_term(self, name: str) -> bool:
         if not self.glossary.show_term(name):
-            self.statusBar().showMessage(f"No glossary term {name!r}", 8000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "No glossary term {0!r}").format(name), 8000
+            )
             return False
         self.glossary_dock.show()
         self.glossary_dock.raise_()
@@ -350,7 +361,9 @@ class MainWindow(QMainWindow):
                 fact = self.factbase.fact(target.id)
             except UnknownIdError:
                 return
-            self.statusBar().showMessage(f"{fact_sentence(fact)} — click to open")
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "{0} — click to open").format(fact_sentence(fact))
+            )
         elif target.kind in ("term", "section"):
             self.statusBar().showMessage(f"Open {target.id}" if target.kind == "section" else f"Glossary: {target.id}")
 
@@ -372,14 +385,18 @@ class MainWindow(QMainWindow):
             else:
                 text = self.factbase.document.citation
         QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage("Copied", 3000)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Copied"), 3000)
 
     def _on_zoom(self, step: int) -> None:
         self.page.zoomIn(step)
         self.glossary.definition.zoomIn(step)
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, "About Fact Explorer", about_html(self.factbase.document, __version__))
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "About Fact Explorer"),
+            about_html(self.factbase.document, __version__),
+        )
 
     def finish_startup(self) -> None:
         """What can wait until the window is on screen (launch calls it after the first paint)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -32,6 +33,16 @@ class WindowActions:
     open_link: QAction  # Go ▸ Open Link…: a copied target key such as fact:ID@REPORT
 
 
+def find_menu(window: QMainWindow, name: str) -> QMenu:
+    """The window's menu by its name ("File", "Edit", "View", "Go", "Help"), whatever language its title is in."""
+    wanted = f"{name.lower()}Menu"
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.objectName() == wanted:
+            return menu
+    raise LookupError(f"the window has no {name} menu")
+
+
 def _action(window: QMainWindow, menu: QMenu, text: str, keys: list[QKeySequence], tip: str) -> QAction:
     action = QAction(text, window)
     action.setShortcuts(keys)
@@ -43,11 +54,11 @@ def _action(window: QMainWindow, menu: QMenu, text: str, keys: list[QKeySequence
 def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
     """Creates File, Edit, View, Go and Help; the window connects the actions to its _on_* handlers."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    edit_menu = bar.addMenu("&Edit")
-    view_menu = bar.addMenu("&View")
-    go_menu = bar.addMenu("&Go")
-    help_menu = bar.addMenu("&Help")
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    go_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Go"))
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     # Found by name, not by their text, which is translated.
     for menu, name in (
         (file_menu, "file"),
@@ -61,37 +72,113 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
 
     # Export and print actions are added to the File menu above this separator once they are loaded.
     file_menu.addSeparator()
-    quit_action = _action(window, file_menu, "&Quit", [QKeySequence(StandardKey.Quit)], "Close Fact Explorer")
-    copy = _action(
-        window, edit_menu, "&Copy", [QKeySequence(StandardKey.Copy)], "Copy the selected text, or the figure viewed"
+    quit_action = _action(
+        window,
+        file_menu,
+        QCoreApplication.translate("Menus", "&Quit"),
+        [QKeySequence(StandardKey.Quit)],
+        QCoreApplication.translate("Menus", "Close Fact Explorer"),
     )
-    toggle_glossary.setText("&Glossary")
+    copy = _action(
+        window,
+        edit_menu,
+        QCoreApplication.translate("Menus", "&Copy"),
+        [QKeySequence(StandardKey.Copy)],
+        QCoreApplication.translate("Menus", "Copy the selected text, or the figure viewed"),
+    )
+    toggle_glossary.setText(QCoreApplication.translate("Menus", "&Glossary"))
     toggle_glossary.setShortcut(QKeySequence("Ctrl+Shift+G"))
-    toggle_glossary.setStatusTip("Show or hide the glossary panel")
+    toggle_glossary.setStatusTip(QCoreApplication.translate("Menus", "Show or hide the glossary panel"))
     view_menu.addAction(toggle_glossary)
     # The standard Find key searches every report; the glossary filter keeps a key of its own.
-    find = _action(window, view_menu, "&Search…", [QKeySequence(StandardKey.Find)], "Search facts, passages and terms")
+    find = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "&Search…"),
+        [QKeySequence(StandardKey.Find)],
+        QCoreApplication.translate("Menus", "Search facts, passages and terms"),
+    )
     find_term = _action(
-        window, view_menu, "&Find in Glossary…", [QKeySequence("Ctrl+Shift+F")], "Filter the glossary's terms"
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "&Find in Glossary…"),
+        [QKeySequence("Ctrl+Shift+F")],
+        QCoreApplication.translate("Menus", "Filter the glossary's terms"),
     )
     all_facts = _action(
-        window, view_menu, "&All Facts…", [QKeySequence("Ctrl+Shift+A")], "A table of every fact, sortable"
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "&All Facts…"),
+        [QKeySequence("Ctrl+Shift+A")],
+        QCoreApplication.translate("Menus", "A table of every fact, sortable"),
     )
     view_menu.addSeparator()
-    focus_tree = _action(window, view_menu, "Section &Tree", [QKeySequence("Ctrl+1")], "Move to the section tree")
-    focus_page = _action(window, view_menu, "&Page", [QKeySequence("Ctrl+2")], "Move to the page being viewed")
+    focus_tree = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "Section &Tree"),
+        [QKeySequence("Ctrl+1")],
+        QCoreApplication.translate("Menus", "Move to the section tree"),
+    )
+    focus_page = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "&Page"),
+        [QKeySequence("Ctrl+2")],
+        QCoreApplication.translate("Menus", "Move to the page being viewed"),
+    )
     view_menu.addSeparator()
-    zoom_in = _action(window, view_menu, "Zoom &In", [QKeySequence(StandardKey.ZoomIn)], "Larger text")
-    zoom_out = _action(window, view_menu, "Zoom &Out", [QKeySequence(StandardKey.ZoomOut)], "Smaller text")
+    zoom_in = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "Zoom &In"),
+        [QKeySequence(StandardKey.ZoomIn)],
+        QCoreApplication.translate("Menus", "Larger text"),
+    )
+    zoom_out = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "Zoom &Out"),
+        [QKeySequence(StandardKey.ZoomOut)],
+        QCoreApplication.translate("Menus", "Smaller text"),
+    )
 
-    back = _action(window, go_menu, "&Back", [QKeySequence(StandardKey.Back)], "Go back to the previous page")
-    forward = _action(window, go_menu, "&Forward", [QKeySequence(StandardKey.Forward)], "Go forward again")
-    home = _action(window, go_menu, "&Report", [QKeySequence("Alt+Home")], "Go to the report's front page")
+    back = _action(
+        window,
+        go_menu,
+        QCoreApplication.translate("Menus", "&Back"),
+        [QKeySequence(StandardKey.Back)],
+        QCoreApplication.translate("Menus", "Go back to the previous page"),
+    )
+    forward = _action(
+        window,
+        go_menu,
+        QCoreApplication.translate("Menus", "&Forward"),
+        [QKeySequence(StandardKey.Forward)],
+        QCoreApplication.translate("Menus", "Go forward again"),
+    )
+    home = _action(
+        window,
+        go_menu,
+        QCoreApplication.translate("Menus", "&Report"),
+        [QKeySequence("Alt+Home")],
+        QCoreApplication.translate("Menus", "Go to the report's front page"),
+    )
     go_menu.addSeparator()
     open_link = _action(
-        window, go_menu, "Open &Link…", [QKeySequence("Ctrl+L")], "Open a copied link such as fact:ID@REPORT"
+        window,
+        go_menu,
+        QCoreApplication.translate("Menus", "Open &Link…"),
+        [QKeySequence("Ctrl+L")],
+        QCoreApplication.translate("Menus", "Open a copied link such as fact:ID@REPORT"),
     )
-    about = _action(window, help_menu, "&About Fact Explorer", [], "Which fact base this is, and its version")
+    about = _action(
+        window,
+        help_menu,
+        QCoreApplication.translate("Menus", "&About Fact Explorer"),
+        [],
+        QCoreApplication.translate("Menus", "Which fact base this is, and its version"),
+    )
     return WindowActions(
         file_menu,
         view_menu,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -60,26 +60,28 @@ class NotePreview(QTextBrowser):
 class NoteDialog(QDialog):
     def __init__(self, parent: QWidget | None, what: str, current: NoteEdit) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note")
+        self.setWindowTitle(QCoreApplication.translate("NoteEditor", "Note"))
         self.setMinimumSize(520, 420)
         heading = QLabel(what, self)
         heading.setWordWrap(True)
-        self.starred = QCheckBox("&Starred (bookmarked)", self)
+        self.starred = QCheckBox(QCoreApplication.translate("NoteEditor", "&Starred (bookmarked)"), self)
         self.starred.setChecked(current.starred)
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(current.note)
-        self.editor.setPlaceholderText("Markdown: **bold**, *italic*, `code`, - lists")
-        self.editor.setAccessibleName("Note, in Markdown")
+        self.editor.setPlaceholderText(
+            QCoreApplication.translate("NoteEditor", "Markdown: **bold**, *italic*, `code`, - lists")
+        )
+        self.editor.setAccessibleName(QCoreApplication.translate("NoteEditor", "Note, in Markdown"))
         self.preview = NotePreview(self)
-        self.preview.setAccessibleName("Note as it reads")
+        self.preview.setAccessibleName(QCoreApplication.translate("NoteEditor", "Note as it reads"))
         self.tags = QLineEdit(", ".join(current.tags), self)
-        self.tags.setPlaceholderText("tags, separated by commas")
-        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText(QCoreApplication.translate("NoteEditor", "tags, separated by commas"))
+        self.tags.setAccessibleName(QCoreApplication.translate("NoteEditor", "Tags"))
         split = QSplitter(self)
         split.addWidget(self.editor)
         split.addWidget(self.preview)
         form = QFormLayout()
-        form.addRow("&Tags:", self.tags)
+        form.addRow(QCoreApplication.translate("NoteEditor", "&Tags:"), self.tags)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

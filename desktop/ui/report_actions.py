@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -56,16 +56,26 @@ class ReportActions(QObject):
         super().__init__(window)
         self.window = window
         self.import_dialog: ImportDialog | None = None
-        self.open = self._action("&Open…", "Open a fact base file", self._on_open)
+        self.open = self._action(
+            QCoreApplication.translate("ReportActions", "&Open…"),
+            QCoreApplication.translate("ReportActions", "Open a fact base file"),
+            self._on_open,
+        )
         self.open.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.rebuild_recent)
         self.import_report = self._action(
-            "&Import Report…", "Read a report (text, Markdown, HTML, PDF) and make a fact base of it", self._on_import
+            QCoreApplication.translate("ReportActions", "&Import Report…"),
+            QCoreApplication.translate(
+                "ReportActions", "Read a report (text, Markdown, HTML, PDF) and make a fact base of it"
+            ),
+            self._on_import,
         )
         self.import_report.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.remove = self._action(
-            "Re&move from Library", "Take the report viewed out of the library (its file stays)", self._on_remove
+            QCoreApplication.translate("ReportActions", "Re&move from Library"),
+            QCoreApplication.translate("ReportActions", "Take the report viewed out of the library (its file stays)"),
+            self._on_remove,
         )
         self.rebuild_recent()
 
@@ -110,7 +120,7 @@ class ReportActions(QObject):
         try:
             factbase = FactBase.open(path)
         except FactBaseError as exc:
-            show_error(self.window, "Open", str(exc))
+            show_error(self.window, QCoreApplication.translate("ReportActions", "Open"), str(exc))
             return False
         window = self.window
         known = report_id_of(factbase)
@@ -127,7 +137,12 @@ class ReportActions(QObject):
                 else:
                     user_data.touch(path)
             except (UserDataError, FactBaseError) as exc:
-                window.statusBar().showMessage(f"Opened, but not remembered in the library: {exc}", 8000)
+                window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "ReportActions", "Opened, but not remembered in the library: {0}"
+                    ).format(exc),
+                    8000,
+                )
         window.open_target(Target.report().in_report(report_id))
         self.update_enabled()
         return True
@@ -187,7 +202,7 @@ class ReportActions(QObject):
             except UnknownReportError:
                 pass  # opened this session without a library entry: only the window forgets it
             except (BundledReportError, UserDataError) as exc:
-                show_error(window, "Remove from Library", str(exc))
+                show_error(window, QCoreApplication.translate("ReportActions", "Remove from Library"), str(exc))
                 return False
         window.remove_report(report_id)
         self.update_enabled()
@@ -212,7 +227,9 @@ class ReportActions(QObject):
         menu = QMenu(self.window.tree)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         remove = menu.addAction("Remove from Library")
-        remove.setStatusTip("Take this report out of the library (its file stays)")
+        remove.setStatusTip(
+            QCoreApplication.translate("ReportActions", "Take this report out of the library (its file stays)")
+        )
         remove.setEnabled(self.removable(report_id))
         remove.triggered.connect(lambda: self.remove_report(report_id))
         return menu

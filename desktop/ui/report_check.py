@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.export.files import Steps
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def show_damaged(parent: QWidget, message: str) -> None:
     """The dialog for a report found damaged (tests replace it)."""
-    QMessageBox.warning(parent, "Fact Explorer", message)
+    QMessageBox.warning(parent, QCoreApplication.translate("ReportCheck", "Fact Explorer"), message)
 
 
 def _check(factbase: FactBase) -> Steps[None]:
@@ -54,7 +54,8 @@ class IntegrityChecks(QObject):
         self.failed[report_id] = message
         title = self.window.shelf.entry(report_id).title if report_id in self.window.shelf else report_id
         self.window.close_damaged_report(report_id)
-        show_damaged(self.window, f"“{title}” is damaged and has been closed.\n\n{message}")
+        text = QCoreApplication.translate("ReportCheck", "“{0}” is damaged and has been closed.\n\n{1}")
+        show_damaged(self.window, text.format(title, message))
 
 
 def attach_integrity_checks(window: MainWindow) -> IntegrityChecks:

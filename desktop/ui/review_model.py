@@ -14,7 +14,7 @@ import dataclasses
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -29,11 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.formatting import format_amount
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.importer import KINDS, QUALIFIERS, FactAnnotation
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEEP, FIGURE, LABEL, VALUE, UNIT, QUALIFIER, PERIOD, KIND, SENTENCE = range(9)
-HEADERS = ["Keep", "Figure", "Label", "Value", "Unit", "Qualifier", "Period", "Kind", "Sentence"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("ReviewModel", "Keep"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Figure"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Label"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Value"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Unit"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Qualifier"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Period"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Kind"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Sentence"),
+]
 EDITABLE = {LABEL: "label", UNIT: "unit", QUALIFIER: "qualifier", PERIOD: "period", KIND: "kind"}
 CHOICES = {QUALIFIER: sorted(QUALIFIERS), KIND: sorted(KINDS)}
 FIGURE_SPAN_ROLE = 0x0102  # Qt.ItemDataRole.UserRole + 2: (start, end) of the figure in the sentence column's text
@@ -95,7 +106,7 @@ class ReviewModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(HEADERS):
-            return HEADERS[section]
+            return QCoreApplication.translate("ReviewModel", HEADERS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -172,7 +183,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         editor = QComboBox(parent)
         editor.addItems(CHOICES[index.column()])
-        editor.setAccessibleName(HEADERS[index.column()])
+        editor.setAccessibleName(QCoreApplication.translate("ReviewModel", HEADERS[index.column()]))
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
@@ -257,7 +268,7 @@ class ReviewTable(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.review = model
-        self.setAccessibleName("Proposed facts")
+        self.setAccessibleName(QCoreApplication.translate("ReviewModel", "Proposed facts"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.query import Query, parse_query
 from desktop.domain.target import Target
 from desktop.store import FactBaseError, UnknownIdError
@@ -44,7 +45,7 @@ from desktop.ui.worker import Job
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-PLACEHOLDER = "Search all reports (Ctrl+F)"
+PLACEHOLDER = QT_TRANSLATE_NOOP("SearchPanel", "Search all reports (Ctrl+F)")
 RESULT_LIMIT = 20  # of each kind, per report
 
 
@@ -135,8 +136,8 @@ class LibrarySearch(QObject):
         self._last_text = ""
 
         self.field = SearchField(window)
-        self.field.setPlaceholderText(PLACEHOLDER)
-        self.field.setAccessibleName("Search all reports")
+        self.field.setPlaceholderText(QCoreApplication.translate("SearchPanel", PLACEHOLDER))
+        self.field.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search all reports"))
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(220)
         self.field.setMaximumWidth(560)
@@ -149,22 +150,22 @@ class LibrarySearch(QObject):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setItemDelegate(SearchResultDelegate(self.view))
-        self.view.setAccessibleName("Search results")
+        self.view.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search results"))
         self.view.setWordWrap(True)
         self.view.setExpandsOnDoubleClick(False)
         self.view.setIndentation(12)  # a narrow dock: the snippets need the room more than the tree lines
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search status"))
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
-        self.dock = QDockWidget("Search Results", window)
+        self.dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search Results"), window)
         self.dock.setObjectName("searchDock")
         self.dock.setWidget(panel)
-        self.dock.setAccessibleName("Search results panel")
+        self.dock.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search results panel"))
 
         self.field.textEdited.connect(self._on_text_edited)
         self.field.returnPressed.connect(self._on_return)
@@ -232,7 +233,7 @@ class LibrarySearch(QObject):
             return
         shelf = self.window.shelf
         reports: list[ReportSource] = [(e.id, e.title, partial(self._bases.get, e.path)) for e in shelf.entries()]
-        self.status.setText("Searching…")
+        self.status.setText(QCoreApplication.translate("SearchPanel", "Searching…"))
         self._show_dock()
         # A word still being typed is also a prefix, and a common prefix costs the store far more than the whole
         # word (about 750 ms against 11 ms for "data" in a million facts): the whole words are answered first,
@@ -267,7 +268,7 @@ class LibrarySearch(QObject):
     def _on_failure(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self._job = None
-            self.status.setText(f"Search failed: {error}")
+            self.status.setText(QCoreApplication.translate("SearchPanel", "Search failed: {0}").format(error))
 
     def _show_dock(self) -> None:
         if not self.dock.isVisible():
@@ -296,7 +297,9 @@ class LibrarySearch(QObject):
     def open_link(self, target: Target) -> bool:
         opened = self.window.open_target(target)
         if opened:
-            self.window.statusBar().showMessage(f"Opened {target.key}", 5000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("SearchPanel", "Opened {0}").format(target.key), 5000
+            )
         return opened
 
     def _on_open_link(self) -> None:

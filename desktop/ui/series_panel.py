@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -131,14 +131,14 @@ class SeriesPanel(QObject):
         self.chart_widget: QWidget | None = None
 
         self.widget = QWidget()
-        self.heading = QLabel("In other reports", self.widget)
+        self.heading = QLabel(QCoreApplication.translate("SeriesPanel", "In other reports"), self.widget)
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), self.widget)
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("The same metric in other reports")
+        self.table.setAccessibleName(QCoreApplication.translate("SeriesPanel", "The same metric in other reports"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -161,18 +161,20 @@ class SeriesPanel(QObject):
         layout.addLayout(left, 3)
         layout.addLayout(self.chart_area, 2)
 
-        self.dock = QDockWidget("In Other Reports", window)
+        self.dock = QDockWidget(QCoreApplication.translate("SeriesPanel", "In Other Reports"), window)
         self.dock.setObjectName("seriesDock")
-        self.dock.setAccessibleName("In other reports")
+        self.dock.setAccessibleName(QCoreApplication.translate("SeriesPanel", "In other reports"))
         self.dock.setWidget(self.widget)
         # Under the tree and the page, not under the right-hand panels: they keep their full height.
         window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.toggle = self.dock.toggleViewAction()
-        self.toggle.setText("In &Other Reports")
+        self.toggle.setText(QCoreApplication.translate("SeriesPanel", "In &Other Reports"))
         self.toggle.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.toggle.setStatusTip("The fact viewed in the library's other reports")
+        self.toggle.setStatusTip(
+            QCoreApplication.translate("SeriesPanel", "The fact viewed in the library's other reports")
+        )
         self.toggle.triggered.connect(self._on_toggled)
         window.window_actions.view_menu.addAction(self.toggle)
         window.addAction(self.toggle)
@@ -193,7 +195,7 @@ class SeriesPanel(QObject):
             self._set_visible(False)
             self.series_shown.emit()
             return
-        self.heading.setText("Looking in the other reports…")
+        self.heading.setText(QCoreApplication.translate("SeriesPanel", "Looking in the other reports…"))
         self._job = self.window.worker.submit(
             lambda: series_steps(query, self.sources, self.user_data),
             on_thread=True,
@@ -229,7 +231,7 @@ class SeriesPanel(QObject):
     def _on_failure(self, error: BaseException) -> None:
         self._job = None
         self.result = None
-        self.heading.setText(f"Not available: {error}")
+        self.heading.setText(QCoreApplication.translate("SeriesPanel", "Not available: {0}").format(error))
         self.table.setRowCount(0)
         self.series_shown.emit()
 
@@ -272,10 +274,34 @@ class SeriesPanel(QObject):
         label.setVisible(state != "proposed")  # its buttons say it is a proposal, in less room
         box.addWidget(label)
         if state == "proposed":
-            box.addWidget(self._button(cell, "Confirm", member, "confirm", "Yes, the same metric: keep the link"))
-            box.addWidget(self._button(cell, "Not the same", member, "reject", "Not the same metric: drop it"))
+            box.addWidget(
+                self._button(
+                    cell,
+                    QCoreApplication.translate("SeriesPanel", "Confirm"),
+                    member,
+                    "confirm",
+                    QCoreApplication.translate("SeriesPanel", "Yes, the same metric: keep the link"),
+                )
+            )
+            box.addWidget(
+                self._button(
+                    cell,
+                    QCoreApplication.translate("SeriesPanel", "Not the same"),
+                    member,
+                    "reject",
+                    QCoreApplication.translate("SeriesPanel", "Not the same metric: drop it"),
+                )
+            )
         elif state in ("confirmed", "rejected"):
-            box.addWidget(self._button(cell, "Undo", member, "forget", "Forget your decision: the rule decides"))
+            box.addWidget(
+                self._button(
+                    cell,
+                    QCoreApplication.translate("SeriesPanel", "Undo"),
+                    member,
+                    "forget",
+                    QCoreApplication.translate("SeriesPanel", "Forget your decision: the rule decides"),
+                )
+            )
         return cell
 
     def _button(self, parent: QWidget, text: str, member: SeriesMember, decision: str, tip: str) -> QPushButton:
@@ -297,7 +323,11 @@ class SeriesPanel(QObject):
 
         spec = chart_for_series(self.result.series) if self.result is not None else None
         if spec is None:
-            self.chart_status.setText("No time chart: the other reports give no figure to set beside this one.")
+            self.chart_status.setText(
+                QCoreApplication.translate(
+                    "SeriesPanel", "No time chart: the other reports give no figure to set beside this one."
+                )
+            )
             self.chart_status.setVisible(self.result is not None)
             return
         if self._loader.module is None:
@@ -345,10 +375,17 @@ class SeriesPanel(QObject):
         except UserDataError as exc:
             from desktop.ui.annotation_actions import show_error
 
-            show_error(self.window, "In Other Reports", str(exc).splitlines()[0])
+            show_error(
+                self.window, QCoreApplication.translate("SeriesPanel", "In Other Reports"), str(exc).splitlines()[0]
+            )
             return False
         words = {"confirm": "Linked", "reject": "Marked as not the same", "forget": "Decision undone"}[decision]
-        self.window.statusBar().showMessage(f"{words}: {member.fact.label} in {member.report_title}", 5000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("SeriesPanel", "{0}: {1} in {2}").format(
+                words, member.fact.label, member.report_title
+            ),
+            5000,
+        )
         self.refresh()
         return True
 

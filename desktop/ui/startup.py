@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.export.files import ExportError
@@ -31,7 +31,7 @@ CHART_TIMEOUT_MS = 30_000
 
 def show_error(message: str) -> None:
     """The dialog for a fact base that cannot be opened (tests replace it)."""
-    QMessageBox.critical(None, "Fact Explorer", message)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "Fact Explorer"), message)
 
 
 class WindowRun:
@@ -95,12 +95,18 @@ class WindowRun:
         from desktop.ui.report_check import attach_integrity_checks
         from desktop.ui.search_panel import attach_search
 
-        attach_export_actions(window)
-        attach_report_actions(window)
-        attach_compare_actions(window)
-        attach_search(window)
-        attach_annotation_actions(window)
-        attach_diff_actions(window)
+        for attach in (
+            attach_export_actions,
+            attach_report_actions,
+            attach_compare_actions,
+            attach_search,
+            attach_annotation_actions,
+            attach_diff_actions,
+        ):
+            try:
+                attach(window)
+            except Exception as exc:  # noqa: BLE001 - one part missing must not take the window (or a screenshot) down
+                print(f"{PROG}: {attach.__name__} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         if self.screenshot is None:  # a screenshot run is over before a check of a large file would be
             attach_integrity_checks(window)
         if window.settings is not None:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.text.pages import PageColours
 
 ThemeChoice = Literal["system", "light", "dark"]
-THEMES: dict[str, str] = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+THEMES: dict[str, str] = {
+    "system": QT_TRANSLATE_NOOP("Theme", "&System"),
+    "light": QT_TRANSLATE_NOOP("Theme", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "&Dark"),
+}
 _SETTING = "view/theme"
 
 _DARK = PageColours(
@@ -122,20 +127,18 @@ def _valid(choice: object) -> ThemeChoice:
     return choice if choice in THEMES else "system"  # type: ignore[return-value]
 
 
-def add_theme_menu(menu_bar: object, theme: Theme) -> None:
+def add_theme_menu(window: QMainWindow, theme: Theme) -> None:
     """View ▸ Theme: System, Light, Dark, one of them checked."""
     from PySide6.QtGui import QAction, QActionGroup
-    from PySide6.QtWidgets import QMenu, QMenuBar
 
-    assert isinstance(menu_bar, QMenuBar)
-    view = next((a.menu() for a in menu_bar.actions() if a.objectName() == "viewMenu"), None)
-    if not isinstance(view, QMenu):
-        return
+    from desktop.ui.menus import find_menu
+
+    view = find_menu(window, "View")
     view.addSeparator()
-    submenu = view.addMenu("&Theme")
+    submenu = view.addMenu(QCoreApplication.translate("Theme", "&Theme"))
     group = QActionGroup(submenu)
     for choice, text in THEMES.items():
-        action = QAction(text, submenu)
+        action = QAction(QCoreApplication.translate("Theme", text), submenu)
         action.setCheckable(True)
         action.setChecked(choice == theme.choice)
         action.setData(choice)

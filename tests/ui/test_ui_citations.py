@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.domain.citations import CSL_STYLES, STYLE_NAMES, STYLES, cite_target
-from desktop.ui.citation_actions import STYLE_KEY, find_menu
+from desktop.ui.citation_actions import STYLE_KEY
+from desktop.ui.menus import find_menu
 
 library_paths, data_dir, make_library_window = helpers.library_paths, helpers.data_dir, helpers.make_library_window
 

@@ -19,6 +19,7 @@ from desktop.store import FactBase
 from desktop.ui import compare_actions, export_actions
 from desktop.ui.compare_actions import CompareActions, attach_compare_actions
 from desktop.ui.main_window import MainWindow
+from desktop.ui.menus import find_menu
 from desktop.ui.report_shelf import ReportShelf
 
 REPORTS = Path(__file__).resolve().parents[1] / "domain" / "reports"
@@ -103,7 +104,7 @@ def test_ctrl_k_adds_the_fact_viewed_from_each_report(qtbot, harness: Harness) -
 
 def test_the_menus_offer_the_actions(harness: Harness) -> None:
     def texts(title: str) -> list[str]:
-        return [a.text().replace("&", "") for a in compare_actions._menu(harness.window, title).actions()]
+        return [a.text().replace("&", "") for a in find_menu(harness.window, title).actions()]
 
     assert {"Add to Comparison", "Remove from Comparison"} <= set(texts("Edit"))
     assert "Comparison" in texts("View")
