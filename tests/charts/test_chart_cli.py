@@ -40,7 +40,9 @@ def test_a_section_id_exports_its_overview(qapp, tmp_path: Path, factbase: FactB
 def test_all_writes_every_chart_in_the_asked_format(qapp, tmp_path: Path, factbase: FactBase, capsys) -> None:
     out = tmp_path / "charts"
     assert main(["chart", "--all", "-o", str(out), "--format", "csv"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{cid}.csv" for cid in [t.id for t in chart_targets(factbase)])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{cid}.csv" for cid in [t.id for t in chart_targets(factbase)]
+    )
     assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
 
 

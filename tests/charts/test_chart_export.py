@@ -15,9 +15,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from desktop.charts.spec import ChartSpec, chart_for_target
 from desktop.charts.spec.palette import LIGHT
+from desktop.domain.target import resolve
 from desktop.export.chart_export import copy_chart_to_clipboard, export_chart
 from desktop.export.files import ExportError
-from desktop.domain.target import resolve
 from desktop.store import FactBase
 
 
@@ -88,7 +88,13 @@ def test_svg_has_metadata_and_renders_like_the_png(qapp, tmp_path: Path, factbas
     texts = " ".join(t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild)
     assert "1.123 billion" in texts and "Fact base v1" in texts
     rendered = _render_svg(svg_path, (png.width(), png.height()))
-    other = QImage(str(export_chart(chart_for_target(factbase, resolve(factbase, "new-data-products-growth")), tmp_path / "other.png")))
+    other = QImage(
+        str(
+            export_chart(
+                chart_for_target(factbase, resolve(factbase, "new-data-products-growth")), tmp_path / "other.png"
+            )
+        )
+    )
     other = other.scaled(png.width(), png.height())
     same, different = _difference(png, rendered), _difference(png, other)
     assert same < 1.5, f"the SVG does not look like the PNG (difference {same:.2f})"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from desktop.charts.plot.render import footer_text
 from desktop.charts.plot.widget import draw_chart, make_plot_widget
-from desktop.charts.spec import chart_targets, chart_for_fact, chart_for_target
+from desktop.charts.spec import chart_for_fact, chart_for_target, chart_targets
 from desktop.charts.spec.model import DERIVED_KEY, legend_text
 from desktop.charts.spec.palette import DARK, LIGHT
 from desktop.domain.target import resolve

@@ -10,11 +10,11 @@ import pytest
 from desktop.charts.spec import (
     KINDS,
     ChartSpec,
-    chart_targets,
     chart_for_fact,
-    chart_for_target,
     chart_for_section,
+    chart_for_target,
     chart_table,
+    chart_targets,
 )
 from desktop.charts.spec.labels import wrap_label
 from desktop.domain.target import resolve
