@@ -17,8 +17,8 @@ ORDERS = {
     # tie-break on id).
     "position": "s.position, f.position",
     "id": "f.id",
-    "value": "f.value, f.value_min, f.rowid",
-    "-value": "f.value DESC, f.value_min DESC, f.rowid DESC",
+    "value": "f.value, f.value_min, f.value_max, f.rowid",
+    "-value": "f.value DESC, f.value_min DESC, f.value_max DESC, f.rowid DESC",
     "kind": "f.kind, f.unit, f.section_id, f.rowid",
     "unit": "f.unit, f.kind, f.section_id, f.rowid",
 }
@@ -162,7 +162,7 @@ def value_driven_rowids(flt: FactFilter) -> tuple[str, list[object]] | None:
     return sql, [*bounds, *others_params, *unit_params, *bounds, *others_params, *unit_params]
 
 
-FEW_BY_VALUE = 5000  # a numeric filter keeping no more facts than this is answered through the value index
+FEW_BY_VALUE = 1000  # a numeric filter keeping no more facts than this is answered through the value index
 
 
 def few_by_value(
