@@ -10,6 +10,7 @@ Three things every entry point needs before its first widget, kept here so there
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QApplication
 
 APP_NAME = "Fact Explorer"
@@ -111,3 +113,26 @@ def start_qt(*, headless: bool) -> QApplication:
     # The desktop entry's name (resources/desktop/): Wayland shows the window with that entry's icon and name.
     app.setDesktopFileName(DESKTOP_ID)
     return app
+
+
+_clipboard_clearing = False
+
+
+def set_clipboard(mime: QMimeData) -> None:
+    """Put mime data on the clipboard. Offscreen Qt (tests, headless runs) segfaults at interpreter exit while
+    its clipboard holds Python-made mime data, so there it is cleared at exit; a real display's clipboard is the
+    system's and keeps what was copied after the app quits."""
+    global _clipboard_clearing
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setMimeData(mime)
+    if not _clipboard_clearing and QGuiApplication.platformName() == "offscreen":
+        _clipboard_clearing = True
+        atexit.register(_clear_clipboard)
+
+
+def _clear_clipboard() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

@@ -7,14 +7,12 @@ unknown extension, a directory, a missing or unwritable directory) raises Export
 
 from __future__ import annotations
 
-import atexit
 import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
-from PySide6.QtGui import QGuiApplication
 
 from desktop.charts.plot.render import chart_metadata, render_chart_image
 from desktop.charts.plot.svg import render_chart_svg
@@ -30,6 +28,7 @@ from desktop.export.files import (
     write_file,
 )
 from desktop.export.png import png_bytes
+from desktop.qt_runtime import set_clipboard
 from desktop.store import FactBase
 
 CHART_FORMATS = ("png", "svg", "csv")
@@ -169,26 +168,7 @@ def copy_chart_to_clipboard(spec: ChartSpec) -> None:
     mime.setImageData(image)
     mime.setData("image/svg+xml", QByteArray(render_chart_svg(spec, CLIPBOARD_WIDTH)))
     mime.setText(chart_text(spec))
-    QGuiApplication.clipboard().setMimeData(mime)
-    _clear_offscreen_clipboard_at_exit()
-
-
-_clearing_registered = False
-
-
-def _clear_offscreen_clipboard_at_exit() -> None:
-    # Offscreen Qt (tests, headless runs) segfaults at interpreter exit while its clipboard holds mime data; a
-    # real display's clipboard is the system's, and must keep the chart after we quit, so only offscreen clears.
-    global _clearing_registered
-    if _clearing_registered or QGuiApplication.platformName() != "offscreen":
-        return
-    _clearing_registered = True
-    atexit.register(_clear_clipboard)
-
-
-def _clear_clipboard() -> None:
-    if QGuiApplication.instance() is not None:
-        QGuiApplication.clipboard().clear()
+    set_clipboard(mime)
 
 
 def chart_text(spec: ChartSpec) -> str:

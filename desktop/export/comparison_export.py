@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
-from PySide6.QtGui import QGuiApplication
 
 from desktop.charts.plot.multiples import multiples_metadata, render_multiples_image, render_multiples_svg
 from desktop.charts.spec import chart_table
@@ -21,6 +20,7 @@ from desktop.charts.spec.comparison import MultiChartSpec
 from desktop.export.chart_export import CLIPBOARD_WIDTH, CSV_FIELDS, check_width
 from desktop.export.files import check_output_file, output_format, write_file
 from desktop.export.png import png_bytes
+from desktop.qt_runtime import set_clipboard
 
 COMPARISON_CHART_FORMATS = ("png", "svg", "csv")
 COMPARISON_CSV_FIELDS = [*CSV_FIELDS, "report"]
@@ -86,15 +86,13 @@ def comparison_text(multi: MultiChartSpec) -> str:
 
 def copy_comparison_to_clipboard(multi: MultiChartSpec) -> None:
     """The comparison on the clipboard as an image, as SVG and as text, like Copy Chart."""
-    from desktop.export.chart_export import _clear_offscreen_clipboard_at_exit
 
     mime = QMimeData()
     image = render_multiples_image(multi, CLIPBOARD_WIDTH)
     mime.setImageData(image)
     mime.setData("image/svg+xml", QByteArray(render_multiples_svg(multi, CLIPBOARD_WIDTH)))
     mime.setText(comparison_text(multi))
-    QGuiApplication.clipboard().setMimeData(mime)
-    _clear_offscreen_clipboard_at_exit()  # offscreen Qt crashes at exit holding Python-made mime data
+    set_clipboard(mime)
 
 
 __all__ = [

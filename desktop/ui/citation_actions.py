@@ -8,15 +8,15 @@ Ctrl+Shift+C copies, remembered in the window's settings when it has them.
 
 from __future__ import annotations
 
-import atexit
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.domain.target import Target
+from desktop.qt_runtime import set_clipboard
 from desktop.ui.menus import find_menu
 
 if TYPE_CHECKING:
@@ -139,27 +139,8 @@ class CitationActions(QObject):
         mime.setText(text)
         if rich is not None:
             mime.setHtml(rich)
-        QGuiApplication.clipboard().setMimeData(mime)
-        _clear_offscreen_clipboard_at_exit()
+        set_clipboard(mime)
         status.showMessage(
             QCoreApplication.translate("CitationActions", "Citation copied ({0})").format(STYLE_NAMES[style]), 4000
         )
         return True
-
-
-_clearing_registered = False
-
-
-def _clear_offscreen_clipboard_at_exit() -> None:
-    # Offscreen Qt segfaults at exit while its clipboard holds our mime data (docs STACK.md); a real display's
-    # clipboard must keep the citation after we quit, so only offscreen clears it.
-    global _clearing_registered
-    if _clearing_registered or QGuiApplication.platformName() != "offscreen":
-        return
-    _clearing_registered = True
-    atexit.register(_clear_clipboard)
-
-
-def _clear_clipboard() -> None:
-    if QGuiApplication.instance() is not None:
-        QGuiApplication.clipboard().clear()

@@ -9,8 +9,7 @@ line through their ends: labels, axes and the label fitting stay the plot code's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 from xml.dom import minidom
 
@@ -18,9 +17,16 @@ import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.charts.plot.render import FOOTER_MARGIN, ChartLayout, chart_layout, chart_metadata, footer_font
+from desktop.charts.plot.render import (
+    FOOTER_MARGIN,
+    ChartLayout,
+    chart_layout,
+    chart_metadata,
+    footer_font,
+    laid_out_plot,
+)
 from desktop.charts.plot.svg_mend import mend_svg_exporter
 from desktop.charts.plot.widget import MIN_HEIGHT, MIN_WIDTH, make_plot_widget
 from desktop.charts.plot.wrapping_label import wrap_to_width
@@ -90,22 +96,9 @@ def make_multiples_widget(multi: MultiChartSpec, parent: QWidget | None = None, 
 
 
 # Pictures ----------------------------------------------------------------------------------------------------
-@contextmanager
-def _laid_out(spec: ChartSpec, layout: ChartLayout, ink: float = 1.0) -> Iterator[pg.PlotWidget]:
-    """As desktop.charts.plot.render.laid_out_plot: off screen at the layout's logical size, range applied."""
-    widget = make_chart_widget(spec, dark=False, ink=ink)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    widget.setMinimumSize(1, 1)
-    widget.resize(int(layout.width), int(layout.plot_height))
-    widget.show()
-    QApplication.processEvents()
-    widget.getPlotItem().layout.activate()
-    widget.scene().prepareForPaint()
-    try:
-        yield widget
-    finally:
-        widget.close()
-        widget.deleteLater()
+def _laid_out(spec: ChartSpec, layout: ChartLayout, ink: float = 1.0) -> AbstractContextManager[pg.PlotWidget]:
+    """render.laid_out_plot, with the line and point widths of this module's charts scaled by ink."""
+    return laid_out_plot(spec, layout, make=lambda s: make_chart_widget(s, dark=False, ink=ink))
 
 
 def paint_chart_into(painter: QPainter, spec: ChartSpec, box: QRectF, scale: float) -> None:

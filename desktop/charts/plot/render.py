@@ -9,7 +9,7 @@ footer lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -81,14 +81,16 @@ def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> Char
 
 
 @contextmanager
-def laid_out_plot(spec: ChartSpec, layout: ChartLayout) -> Iterator[pg.PlotWidget]:
+def laid_out_plot(
+    spec: ChartSpec, layout: ChartLayout, make: Callable[[ChartSpec], pg.PlotWidget] | None = None
+) -> Iterator[pg.PlotWidget]:
     """A plot widget drawn in the light palette and laid out at the layout's size, never shown on screen.
 
     Export size follows the widget's geometry (pyqtgraph exports what is laid out, not what is asked), so the
     widget is 'shown' off screen at exactly the
     logical size, which runs the same resize and label-fitting code as the window does.
     """
-    widget = make_plot_widget(spec, dark=False)
+    widget = make(spec) if make is not None else make_plot_widget(spec, dark=False)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.setMinimumSize(1, 1)
     widget.resize(int(layout.width), int(layout.plot_height))
