@@ -200,9 +200,14 @@ class FactBase:
                 total += counts[section.id]
         return firsts, ids
 
-    def _report_order_page(self, columns: str, offset: int, limit: int) -> list[sqlite3.Row]:
+    def _report_order_page(self, columns: str, offset: int, limit: int, backwards: bool = False) -> list[sqlite3.Row]:
         """A page in report order that does not walk the facts before it: the sections' cumulative counts say
-        which section the offset falls in; the page then reads that section's (and the next ones') facts."""
+        which section the offset falls in; the page then reads that section's (and the next ones') facts.
+        Backwards (the last fact first) is the mirrored page of the forward order, reversed."""
+        if backwards:
+            end = max(0, self._fact_total - offset)
+            start = max(0, end - limit)
+            return self._report_order_page(columns, start, end - start)[::-1] if end > start else []
         firsts, ids = self._report_order_starts
         index = max(0, bisect.bisect_right(firsts, offset) - 1)
         rows: list[sqlite3.Row] = []
@@ -279,8 +284,8 @@ class FactBase:
         Unfiltered report order costs the same at any offset; other orders and filters walk an index to the
         offset (about 2 ms per 1,000 rows skipped): a table deep in a filtered million keeps its last key instead.
         """
-        if order == "position" and is_no_filter(filters):
-            return [fact_row(r) for r in self._report_order_page("f.*", offset, limit)]
+        if order in ("position", "-position") and is_no_filter(filters):
+            return [fact_row(r) for r in self._report_order_page("f.*", offset, limit, order == "-position")]
         few = self._few_by_value("f.*", offset, limit, order, filters)
         if few is not None:
             return [fact_row(r) for r in few]
@@ -291,8 +296,8 @@ class FactBase:
         self, offset: int = 0, limit: int = 100, order: str = "position", filters: FactFilter | None = None
     ) -> list[str]:
         """The ids of one page of the all-facts table, for a model that fetches rows on demand."""
-        if order == "position" and is_no_filter(filters):
-            return [r[0] for r in self._report_order_page("f.id", offset, limit)]
+        if order in ("position", "-position") and is_no_filter(filters):
+            return [r[0] for r in self._report_order_page("f.id", offset, limit, order == "-position")]
         few = self._few_by_value("f.id", offset, limit, order, filters)
         if few is not None:
             return [r[0] for r in few]

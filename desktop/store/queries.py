@@ -16,11 +16,15 @@ ORDERS = {
     # and skipped rows are never read (100 rows at offset 100,000 sorted by value: 6 ms at 1M, 0.9 s with a
     # tie-break on id).
     "position": "s.position, f.position",
+    "-position": "s.position DESC, f.position DESC",
     "id": "f.id",
+    "-id": "f.id DESC",
     "value": "f.value, f.value_min, f.value_max, f.rowid",
     "-value": "f.value DESC, f.value_min DESC, f.value_max DESC, f.rowid DESC",
     "kind": "f.kind, f.unit, f.section_id, f.rowid",
+    "-kind": "f.kind DESC, f.unit DESC, f.section_id DESC, f.rowid DESC",
     "unit": "f.unit, f.kind, f.section_id, f.rowid",
+    "-unit": "f.unit DESC, f.kind DESC, f.section_id DESC, f.rowid DESC",
 }
 
 

@@ -106,6 +106,10 @@ def test_table_pages_join_up_in_every_order(generated: FactBase) -> None:
     assert points == sorted(points)
     top = generated.facts_page(0, 5, "-value")
     assert top[0].value == max(f.value for f in every if f.value is not None)
+    for order in ("position", "id", "value", "kind", "unit"):
+        forward = [i for offset in range(0, len(every), 1000) for i in generated.fact_ids_page(offset, 1000, order)]
+        backward = [i for off in range(0, len(every), 700) for i in generated.fact_ids_page(off, 700, f"-{order}")]
+        assert backward == forward[::-1], order
     with pytest.raises(ValueError, match="unknown order"):
         generated.facts_page(0, 5, "label; DROP TABLE facts")
 
