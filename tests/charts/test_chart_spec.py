@@ -45,17 +45,21 @@ def test_count_sits_among_the_sections_counts_of_the_same_unit(factbase: FactBas
     assert internet.text == "1.123 billion"
 
 
-def test_a_count_alone_in_its_unit_still_gets_a_labelled_bar(factbase: FactBase) -> None:
+def test_a_count_alone_in_its_unit_is_a_value_card(factbase: FactBase) -> None:
+    """A chart of one bar says less than the figure's own words: the card gives the figure, period and sentence."""
     spec = chart_for_fact(factbase, "5g-base-stations")
-    assert [(b.label, b.text) for b in spec.bars] == [("5G base stations built", "4.55 million")]
-    assert spec.value_axis == "base stations (million)"
-    assert spec.bars[0].highlighted
+    fact = factbase.fact("5g-base-stations")
+    assert spec.kind == "card" and [(b.label, b.text) for b in spec.bars] == [
+        (fact.label, "4.55 million base stations")
+    ]
+    assert spec.subtitle == "end of June 2025" and any(fact.quote in note for note in spec.notes)
+    assert spec.bars[0].highlighted and spec.bars[0].raw_value == 4_550_000
 
 
 def test_qualifiers_show_on_the_bars(factbase: FactBase) -> None:
     texts = {b.fact_id: b.text for b in chart_for_fact(factbase, "internet-users").bars}
     assert texts["medical-insurance-code-users"] == "more than 1.2 billion"
-    assert chart_for_fact(factbase, "new-market-entities").bars[0].text == "2,600+"
+    assert chart_for_fact(factbase, "new-market-entities").bars[0].text == "2,600+ entities"
 
 
 def test_share_is_part_of_a_hundred(factbase: FactBase) -> None:
@@ -81,9 +85,9 @@ def test_a_hedged_share_keeps_its_hedge_in_the_rest(factbase: FactBase) -> None:
     assert rest.derived and spec.notes == ("Rest: 100% − over 75%, implied",)
 
 
-def test_a_full_share_has_no_rest(factbase: FactBase) -> None:
+def test_a_full_share_has_no_rest_and_is_a_card(factbase: FactBase) -> None:
     spec = chart_for_fact(factbase, "scenic-spots-digital-upgrades")
-    assert [(b.value, b.text) for b in spec.bars] == [(100, "100%")]
+    assert spec.kind == "card" and [b.text for b in spec.bars] == ["100%"]
 
 
 def test_growth_is_before_and_after_with_the_before_derived(factbase: FactBase) -> None:
@@ -98,22 +102,16 @@ def test_growth_is_before_and_after_with_the_before_derived(factbase: FactBase) 
     assert any("3,328 ÷ (1 + 70%)" in note for note in spec.notes)
 
 
-def test_growth_without_a_stated_base_is_an_index_on_a_chosen_base(factbase: FactBase) -> None:
+def test_growth_without_stated_counts_is_a_card_with_no_invented_base(factbase: FactBase) -> None:
+    """+280% with no count beside it: no index base (H1 2024 = 100) that the report does not state is drawn."""
     spec = chart_for_fact(factbase, "ai-datasets-growth")
-    base, after = spec.bars
-    assert spec.value_axis == "index, H1 2024 = 100"
-    # The 100 is a base we chose, not a figure the report states or implies: described as the base, not derived.
-    assert (base.value, base.text, base.derived, base.stated, base.fact_id) == (100, "100 (base)", False, False, None)
-    # The 380 is computed from the stated 280%: derived, with its formula, once.
-    assert (after.value, after.derived, after.highlighted, after.fact_id) == (380, True, True, "ai-datasets-growth")
-    assert sum(n.count("380 = 100 × (1 + 280%)") for n in spec.notes) == 1
-    assert any("base" in n and "H1 2024 = 100" in n for n in spec.notes)
+    assert spec.kind == "card" and [b.text for b in spec.bars] == ["+280%"]
+    assert not any("100" in note for note in spec.notes if "=" in note)
 
 
-def test_both_growth_charts_label_their_bars_with_the_same_periods(factbase: FactBase) -> None:
-    index = chart_for_fact(factbase, "ai-datasets-growth")
+def test_a_growth_with_its_counts_is_drawn_before_and_after(factbase: FactBase) -> None:
     counts = chart_for_fact(factbase, "new-data-products-growth")
-    assert [b.label for b in index.bars] == [b.label for b in counts.bars] == ["H1 2024", "H1 2025"]
+    assert counts.kind == "growth" and [b.label for b in counts.bars] == ["H1 2024", "H1 2025"]
 
 
 def test_the_year_earlier_count_is_drawn_like_the_growth_before_then_after(factbase: FactBase) -> None:
@@ -131,20 +129,16 @@ def test_the_year_earlier_count_is_drawn_like_the_growth_before_then_after(factb
     assert earlier.title == factbase.fact("new-data-products-year-earlier").label
 
 
-def test_duration_range_floats_from_min_to_max(factbase: FactBase) -> None:
+def test_a_duration_range_is_a_card_that_keeps_both_ends(factbase: FactBase) -> None:
     spec = chart_for_fact(factbase, "apparel-turnaround")
     (bar,) = spec.bars
-    assert (spec.kind, bar.start, bar.value, bar.text) == ("range", 3, 7, "3–7 days")
-    assert spec.value_axis == "days"
+    assert (spec.kind, bar.text, bar.raw_min, bar.raw_max) == ("card", "3–7 days", 3, 7)
 
 
-def test_rank_is_a_ladder_with_only_the_stated_position_as_data(factbase: FactBase) -> None:
+def test_a_rank_shows_what_the_report_says_and_nothing_invented(factbase: FactBase) -> None:
     spec = chart_for_fact(factbase, "computing-power-rank")
-    assert spec.kind == "rank" and spec.horizontal
-    assert [b.label for b in spec.bars] == ["1st", "2nd", "3rd", "4th", "5th"]
-    stated = [b for b in spec.bars if b.stated]
-    assert [(b.label, b.highlighted, b.fact_id) for b in stated] == [("2nd", True, "computing-power-rank")]
-    assert all(b.text == "not stated" for b in spec.bars if not b.stated)
+    assert spec.kind == "card" and [b.text for b in spec.bars] == ["2nd"]
+    assert not any("not stated" in b.text for b in spec.bars)
 
 
 def test_viewing_a_derived_count_shows_it_derived_beside_the_stated_one(factbase: FactBase) -> None:
@@ -168,8 +162,8 @@ def test_section_overview_is_its_largest_group_of_comparable_facts(factbase: Fac
 
 def test_a_section_of_unlike_facts_shows_its_headline(factbase: FactBase) -> None:
     spec = chart_for_section(factbase, "infrastructure")
-    assert spec is not None and spec.chart_id == "infrastructure" and spec.kind == "rank"
-    assert spec.title == "Infrastructure"
+    assert spec is not None and spec.chart_id == "infrastructure" and spec.kind == "card"
+    assert spec.title == "Infrastructure: Global rank of China's total computing power"
 
 
 def test_every_fact_has_a_chart_and_ids_are_facts_then_sections(factbase: FactBase) -> None:
@@ -209,8 +203,8 @@ def test_specs_import_no_qt() -> None:
     assert out.strip() == "False"
 
 
-def test_an_imported_range_is_drawn_as_a_range(tiny_factbase_path, tmp_path) -> None:
-    """The importer names a range 'range' ("between 2,000 and 2,500 jobs"): it floats from end to end too."""
+def test_an_imported_range_is_a_card_like_a_duration(tiny_factbase_path, tmp_path) -> None:
+    """The importer names a range 'range' ("between 2,000 and 2,500 jobs"): a card with both ends, as a duration."""
     import shutil
     import sqlite3
 
@@ -224,4 +218,11 @@ def test_an_imported_range_is_drawn_as_a_range(tiny_factbase_path, tmp_path) -> 
     with FactBase.open(copy) as fb:
         spec = chart_for_fact(fb, "pier-repair-weeks")
     (bar,) = spec.bars
-    assert spec.kind == "range" and (bar.start, bar.value) == (4, 6)
+    assert spec.kind == "card" and (bar.text, bar.raw_min, bar.raw_max) == ("4–6 weeks", 4, 6)
+
+
+def test_no_chart_is_a_single_bar(factbase: FactBase) -> None:
+    """Every chart either sets its fact beside others (two bars or more, a share with its rest) or is a card."""
+    for target in chart_targets(factbase):
+        spec = chart_for_target(factbase, target)
+        assert spec is not None and (spec.kind == "card" or len(spec.bars) >= 2), target.key

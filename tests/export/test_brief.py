@@ -101,7 +101,8 @@ def test_brief_charts_are_the_facts_own_charts_drawn_as_text(qapp, chosen: Compa
     path = write_brief_pdf(list(chosen), tmp_path / "brief.pdf")
     assert path is not None
     rank_page = pdf_text(path, 6)
-    assert "not stated" in rank_page and "position (1st = highest)" in rank_page  # the rank ladder's own labels
+    # A rank is a value card: its figure and period as text, and no positions the report does not state.
+    assert "3rd" in rank_page and "end of 2024" in rank_page and "not stated" not in rank_page
 
 
 def test_comparison_sheet_reads_back_charts_table_sentences_and_references(qapp, chosen, tmp_path: Path) -> None:

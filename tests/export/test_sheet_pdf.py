@@ -90,8 +90,12 @@ def test_charts_are_vectors_whose_labels_print_at_a_readable_size(
     assert pdf_images(path) == []
     heights = pdf_word_heights(path)
     sizes = []
+    cards = []
     for fact in sheet_factbase.facts():
         spec = chart_for_fact(sheet_factbase, fact.id)
+        if spec.kind == "card":  # a value card's figure prints large: far above any minimum
+            cards += heights.get(spec.bars[0].text.split()[0], [])
+            continue
         for bar in spec.bars:
             word = bar.text.split()[0]
             assert word in heights, (fact.id, word)
@@ -99,6 +103,7 @@ def test_charts_are_vectors_whose_labels_print_at_a_readable_size(
     # A word's box is about 1.2 times its font size; most labels print at the full size, none tiny.
     assert min(sizes) / 1.2 >= 6.5, sorted(sizes)[:5]
     assert sorted(sizes)[len(sizes) // 4] / 1.2 >= 7.5, sorted(sizes)[:10]
+    assert cards and max(cards) / 1.2 >= 14
 
 
 def test_a_narrow_chart_box_keeps_its_labels_as_large_as_a_wide_one() -> None:

@@ -1,10 +1,12 @@
-"""Lays a chart out at its design size, on white, and renders it to an image with a provenance footer.
+"""Lays a chart out at its design size and renders it to an image with a provenance footer.
 
 A chart is designed at BASE_WIDTH logical pixels, the size it has on screen, and scaled to the asked width:
-a 1600-px PNG is the on-screen look at twice the resolution, not a wider chart with tiny text. The footer
-(report title, period and fact base version; the notes on derived bars are drawn with the plot) is wrapped to
-the picture's width and drawn inside it. The SVG writer (desktop.charts.plot.svg) uses the same layout and
-footer lines.
+a 1600-px PNG is the on-screen look at twice the resolution, not a wider chart with tiny text. A picture narrower
+than the design width at a legible scale (MIN_TEXT_PIXELS for the smallest text, the footer's) is laid out at a
+narrower logical width instead of shrinking its text. The footer (report title, period and fact base version; the
+notes on derived bars are drawn with the plot) is wrapped to the logical width and drawn inside the picture. The
+layout also carries what an export asks for beyond the chart itself: a subtitle under the title and the
+background (light, dark or transparent). The SVG writer (desktop.charts.plot.svg) uses the same layout.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from desktop.charts.plot.widget import make_plot_widget
-from desktop.charts.plot.wrapping_label import wrap_to_width
+from desktop.charts.plot.wrapping_label import WrappingLabel, wrap_to_width
 from desktop.charts.spec import ChartSpec
-from desktop.charts.spec.palette import LIGHT
+from desktop.charts.spec.palette import ChartPalette, chart_palette
 
 BASE_WIDTH = 800  # logical pixels: the chart's on-screen design width
 BASE_HEIGHT = 460  # logical pixels of the whole picture when no height is asked for
-FOOTER_PIXEL_SIZE = 11
+FOOTER_PIXEL_SIZE = 11  # the smallest text of a picture
 FOOTER_MARGIN = 10
 FOOTER_LINE_GAP = 3
+MIN_TEXT_PIXELS = 9.0  # no text of an exported picture is smaller, in output pixels
+MIN_SCALE = MIN_TEXT_PIXELS / FOOTER_PIXEL_SIZE
+SUBTITLE_POINT_SIZE = 10
+BACKGROUNDS = ("light", "dark", "transparent")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,16 @@ class ChartLayout:
     footer_lines: tuple[str, ...]
     line_height: float
     scale: float
+    subtitle: str = ""
+    background: str = "light"  # one of BACKGROUNDS
+
+    @property
+    def palette(self) -> ChartPalette:
+        return chart_palette(self.background == "dark")
+
+    @property
+    def pixel_size(self) -> tuple[int, int]:
+        return int(round(self.width * self.scale)), int(round(self.height * self.scale))
 
     @property
     def height(self) -> float:
@@ -66,34 +82,60 @@ def footer_text(spec: ChartSpec) -> list[str]:
     return [spec.provenance]
 
 
-def chart_layout(spec: ChartSpec, width: int, height: int | None = None) -> ChartLayout:
+def logical_width(width: int) -> int:
+    """The width a picture `width` pixels wide is laid out at: the design width, or less where the design width
+    would shrink the smallest text under MIN_TEXT_PIXELS (a 400-px picture is laid out 488 wide, not 800)."""
+    return max(1, min(BASE_WIDTH, int(width / MIN_SCALE)))
+
+
+def chart_layout(
+    spec: ChartSpec,
+    width: int,
+    height: int | None = None,
+    *,
+    pixel_ratio: float = 1.0,
+    subtitle: str = "",
+    background: str = "light",
+) -> ChartLayout:
+    """The layout of a picture width × height pixels (height None: the chart's own), whose pixels are then
+    multiplied by pixel_ratio (a PNG's 2× or 3×): the ratio adds detail, never changes what is laid out."""
     if width < 1:
         raise ValueError("width must be positive")
-    scale = width / BASE_WIDTH
+    if background not in BACKGROUNDS:
+        raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)}")
+    logical = logical_width(width)
+    scale = width / logical
     metrics = QFontMetricsF(footer_font())
-    room = BASE_WIDTH - 2 * FOOTER_MARGIN
+    room = logical - 2 * FOOTER_MARGIN
     lines = tuple(line for text in footer_text(spec) for line in wrap_to_width(text, room, metrics))
     line_height = metrics.height()
     footer = len(lines) * (line_height + FOOTER_LINE_GAP) + 2 * FOOTER_MARGIN
-    total = height / scale if height else BASE_HEIGHT + footer
-    plot_height = float(max(round(total - footer), 120))  # whole pixels: the widget is laid out at this size
-    return ChartLayout(BASE_WIDTH, plot_height, lines, line_height, scale)
+    if height:  # the asked height exactly: the plot takes what the footer leaves
+        plot_height = max(height / scale - footer, 120.0)
+    else:  # whole pixels: the widget is laid out at this size
+        plot_height = float(round(BASE_HEIGHT))
+    return ChartLayout(float(logical), plot_height, lines, line_height, scale * pixel_ratio, subtitle, background)
 
 
 @contextmanager
 def laid_out_plot(
     spec: ChartSpec, layout: ChartLayout, make: Callable[[ChartSpec], pg.PlotWidget] | None = None
 ) -> Iterator[pg.PlotWidget]:
-    """A plot widget drawn in the light palette and laid out at the layout's size, never shown on screen.
+    """A plot widget drawn in the layout's palette, with its subtitle, laid out at its size, never shown on screen.
 
     Export size follows the widget's geometry (pyqtgraph exports what is laid out, not what is asked), so the
     widget is 'shown' off screen at exactly the
     logical size, which runs the same resize and label-fitting code as the window does.
     """
-    widget = make(spec) if make is not None else make_plot_widget(spec, dark=False)
+    widget = make(spec) if make is not None else make_plot_widget(spec, dark=layout.background == "dark")
+    if layout.subtitle:
+        _add_subtitle(widget, layout.subtitle, layout.palette)
+    if layout.background == "transparent":
+        widget.setBackground(None)
+        widget.getPlotItem().getViewBox().setBackgroundColor(None)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.setMinimumSize(1, 1)
-    widget.resize(int(layout.width), int(layout.plot_height))
+    widget.resize(round(layout.width), round(layout.plot_height))
     widget.show()
     QApplication.processEvents()
     widget.getPlotItem().layout.activate()
@@ -107,20 +149,39 @@ def laid_out_plot(
         widget.deleteLater()
 
 
-def render_chart_image(spec: ChartSpec, width: int = 1600, height: int | None = None) -> QImage:
-    """The chart as on screen, on white, `width` pixels wide, with its footer and PNG text chunks set."""
-    layout = chart_layout(spec, width, height)
-    return paint_chart(spec, layout, (width, int(round(height if height else layout.height * layout.scale))))
+def _add_subtitle(widget: pg.PlotWidget, text: str, colours: ChartPalette) -> None:
+    # Under the title, in the row of the top axis (no chart shows one), so that it wraps to the width like the title.
+    plot_item = widget.getPlotItem()
+    plot_item.layout.removeItem(plot_item.getAxis("top"))
+    label = WrappingLabel(text, colours.muted, point_size=SUBTITLE_POINT_SIZE)
+    plot_item.layout.addItem(label, 1, 0, 1, 3)
+    plot_item._chart_subtitle = label  # type: ignore[attr-defined]
+
+
+def render_chart_image(
+    spec: ChartSpec,
+    width: int = 1600,
+    height: int | None = None,
+    *,
+    pixel_ratio: float = 1.0,
+    subtitle: str = "",
+    background: str = "light",
+) -> QImage:
+    """The chart as on screen, `width` × `height` pixels (height None: its own) times pixel_ratio, with its footer
+    and PNG text chunks set; transparent leaves an alpha channel where the background would be."""
+    layout = chart_layout(spec, width, height, pixel_ratio=pixel_ratio, subtitle=subtitle, background=background)
+    return paint_chart(spec, layout, layout.pixel_size)
 
 
 def paint_chart(spec: ChartSpec, layout: ChartLayout, pixel_size: tuple[int, int]) -> QImage:
-    """The plot laid out at the layout's logical size, drawn `layout.scale` times larger on white into an image of
-    pixel_size, with the layout's footer lines (if it has any) and the chart's metadata as PNG text chunks.
+    """The plot laid out at the layout's logical size, drawn `layout.scale` times larger on its background into an
+    image of pixel_size, with the layout's footer lines (if it has any) and the chart's metadata as PNG text chunks.
 
     Exported charts and the pictures on printed sheets both come from here; they differ only in their layout.
     """
     image = QImage(*pixel_size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(LIGHT.background))
+    transparent = layout.background == "transparent"
+    image.fill(QColor(Qt.GlobalColor.transparent) if transparent else QColor(layout.palette.background))
     with laid_out_plot(spec, layout) as widget:
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -139,7 +200,7 @@ def paint_chart(spec: ChartSpec, layout: ChartLayout, pixel_size: tuple[int, int
 def _draw_footer(painter: QPainter, layout: ChartLayout) -> None:
     font = footer_font()
     painter.setFont(font)
-    painter.setPen(QColor(LIGHT.muted))
+    painter.setPen(QColor(layout.palette.muted))
     ascent = QFontMetricsF(font).ascent()
     for y, line in layout.baselines(ascent):
         painter.drawText(QPointF(FOOTER_MARGIN, y), line)

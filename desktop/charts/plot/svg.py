@@ -3,7 +3,8 @@
 pyqtgraph writes each item through Qt's SVG generator and stitches the pieces with clipping, which keeps the
 bars where they are on screen (Qt's generator alone on a whole plot misplaces them). We export the plot at
 its logical layout size, then grow the viewBox by the footer, add the footer lines as real <text>, replace
-pyqtgraph's generic <title>/<desc>, and add <metadata> carrying the source and a Dublin Core record.
+pyqtgraph's generic <title>/<desc>, and add <metadata> carrying the source and a Dublin Core record. A transparent
+background is the same picture without its background rect.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from desktop.charts.plot.render import (
 )
 from desktop.charts.plot.svg_mend import mend_svg_exporter
 from desktop.charts.spec import ChartSpec
-from desktop.charts.spec.palette import LIGHT
 
 Node = Any  # minidom's stubs make every child Optional and a union: not worth the casts
 
@@ -32,15 +32,23 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
-def render_chart_svg(spec: ChartSpec, width: int = 1600, height: int | None = None) -> bytes:
-    """The chart as an SVG document `width` pixels wide (vector; the viewBox is the logical layout)."""
+def render_chart_svg(
+    spec: ChartSpec,
+    width: int = 1600,
+    height: int | None = None,
+    *,
+    subtitle: str = "",
+    background: str = "light",
+) -> bytes:
+    """The chart as an SVG document `width` × `height` pixels (height None: its own; vector, the viewBox is the
+    logical layout), with the subtitle under its title, on a light, dark or no (transparent) background."""
     mend_svg_exporter()
-    layout = chart_layout(spec, width, height)
+    layout = chart_layout(spec, width, height, subtitle=subtitle, background=background)
     with laid_out_plot(spec, layout) as widget:
         # Width and height stay the exporter's defaults, the item's own size: any other value makes pyqtgraph
         # rescale paths but not text, and the bars drift from their labels.
         exporter = pyqtgraph.exporters.SVGExporter(widget.getPlotItem())
-        exporter.params["background"] = QColor(LIGHT.background)
+        exporter.params["background"] = QColor(layout.palette.background)
         raw = exporter.export(toBytes=True)
     doc = minidom.parseString(raw)
     _finish(doc, spec, layout, width)
@@ -68,7 +76,10 @@ def _finish(doc: Node, spec: ChartSpec, layout: ChartLayout, width: int) -> None
             shape.setAttribute("fill", "none")
             shape.setAttribute("stroke", "none")
     background = next(e for e in svg.childNodes if getattr(e, "tagName", None) == "rect")
-    background.setAttribute("height", "100%")
+    if layout.background == "transparent":
+        svg.removeChild(background)
+    else:
+        background.setAttribute("height", "100%")
     svg.appendChild(_footer(doc, layout))
 
 
@@ -106,7 +117,7 @@ def _footer(doc: Node, layout: ChartLayout) -> Node:
     font = footer_font()
     group = doc.createElement("g")
     group.setAttribute("id", "provenance")
-    group.setAttribute("fill", LIGHT.muted)
+    group.setAttribute("fill", layout.palette.muted)
     group.setAttribute("font-family", f"{font.family()}, sans-serif")
     group.setAttribute("font-size", f"{font.pixelSize()}px")
     for y, line in layout.baselines(QFontMetricsF(font).ascent()):

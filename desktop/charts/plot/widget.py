@@ -28,6 +28,7 @@ BAR_THICKNESS = 0.62
 MIN_WIDTH, MIN_HEIGHT = 480, 260
 TITLE_POINT_SIZE = 12
 LABEL_POINT_SIZE = 10
+CARD_PIXEL_SIZE = 44  # a value card's figure: large enough to read across a room on a slide
 _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
 _NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
@@ -54,6 +55,9 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
     title = WrappingLabel(spec.title, colours.foreground, point_size=TITLE_POINT_SIZE, bold=True)
     plot_item.layout.addItem(title, 0, 0, 1, 3)
     plot_item._chart_title = title  # type: ignore[attr-defined]
+    if spec.kind == "card":
+        _draw_card(plot_item, spec, colours)
+        return
     labels: list[tuple[pg.TextItem, Bar]] = []
     for row, bar in enumerate(spec.bars):
         position = 0 if spec.kind == "share" else row
@@ -71,6 +75,51 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
 
 
 # Drawing ---------------------------------------------------------------------------------------------------
+def _draw_card(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) -> None:
+    """A value card: the figure large in the middle, its period and sentence under it; no axes, no bar."""
+    (bar,) = spec.bars
+    figure = pg.TextItem(bar.text, color=colours.highlight, anchor=(0.5, 0.5))
+    font = QFont()
+    font.setPixelSize(CARD_PIXEL_SIZE)
+    font.setBold(True)
+    figure.setFont(font)
+    figure.setPos(0.5, 0.56)
+    plot_item.addItem(figure)
+    if spec.subtitle:
+        period = pg.TextItem(spec.subtitle, color=colours.muted, anchor=(0.5, 0.0))
+        small = QFont()
+        small.setPixelSize(round(LABEL_POINT_SIZE * 96 / 72) + 3)
+        period.setFont(small)
+        period.setPos(0.5, 0.36)
+        plot_item.addItem(period)
+    for name in ("left", "bottom"):
+        plot_item.hideAxis(name)
+    plot_item.showGrid(x=False, y=False)
+    view = plot_item.getViewBox()
+    view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    view.setMouseEnabled(False, False)
+    if legend_text(spec):
+        _add_legend(plot_item, legend_text(spec), colours)
+
+    def fit_to_width() -> None:
+        # The figure shrinks to the view's width (a narrow pane, a column-wide export), never below a label's size.
+        room = view.width() * 0.92
+        size = CARD_PIXEL_SIZE
+        while size > 14 and QFontMetricsF(_sized(font, size)).horizontalAdvance(bar.text) > room > 0:
+            size -= 2
+        figure.setFont(_sized(font, size))
+
+    view.sigResized.connect(fit_to_width)
+    fit_to_width()
+    plot_item._chart_card = (figure, fit_to_width)  # type: ignore[attr-defined]  # keeps the handler alive
+
+
+def _sized(font: QFont, pixels: int) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(pixels)
+    return sized
+
+
 def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
     old = getattr(plot_item, "_chart_fit", None)
     if old is not None:
@@ -84,6 +133,9 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
                 item.scene().removeItem(item)
             setattr(plot_item, name, None)
     plot_item.clear()
+    for name in ("left", "bottom"):  # a value card drawn here before hid them
+        plot_item.showAxis(name)
+    plot_item.getViewBox().setMouseEnabled(True, True)
     plot_item.layout.setContentsMargins(6, 6, 18, 6)  # room on the right for the last tick label
     plot_item.invertY(False)
     plot_item.hideButtons()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop.charts.spec.growth import growth_chart, year_earlier_chart
 from desktop.charts.spec.labels import axis_scale
 from desktop.charts.spec.model import Bar, ChartSpec, derived_notes, fact_bar, provenance
-from desktop.domain.formatting import format_number, format_with_qualifier, ordinal, unit_label
+from desktop.domain.formatting import format_fact, format_number, format_with_qualifier, unit_label
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase
 
@@ -29,16 +29,39 @@ _OPPOSITE_HEDGE = {"over": "under", "more than": "less than", "at least": "at mo
 
 # Public API ------------------------------------------------------------------------------------------------
 def chart_for_fact(factbase: FactBase, fact_id: str) -> ChartSpec:
-    """The chart that fits a fact's kind, with the section's related facts beside it."""
+    """The chart that fits a fact's kind, with the section's related facts beside it; a value card when nothing
+    comparable stands beside it (a chart of one bar says less than the figure's own text)."""
     fact = factbase.fact(fact_id)
-    builder = {
-        "share": _share_chart,
-        "growth": growth_chart,
-        "duration range": _range_chart,
-        "range": _range_chart,
-        "rank": _rank_chart,
-    }
-    return builder.get(fact.kind, _count_chart)(factbase, fact)
+    if fact.kind in ("rank", "range", "duration range"):
+        # A rank drawn among positions the report does not state, or a range as a lone floating bar, says less
+        # than the figure's own words: the card says what the report says, and nothing invented.
+        return value_card(factbase, fact)
+    builder = {"share": _share_chart, "growth": growth_chart}.get(fact.kind, _count_chart)
+    spec = builder(factbase, fact)
+    return spec if spec is not None and not says_less_than_its_text(spec) else value_card(factbase, fact)
+
+
+def says_less_than_its_text(spec: ChartSpec | None) -> bool:
+    """No chart, or one with nothing but its own fact in it: one bar (a share of 100% with no rest, a lone count)."""
+    return spec is None or len(spec.bars) < 2
+
+
+def value_card(factbase: FactBase, fact: Fact, chart_id: str | None = None, title: str | None = None) -> ChartSpec:
+    """The figure large with its qualifier and unit, its period, and the sentence it comes from: all the report
+    says of it, and nothing drawn that it does not say."""
+    bar = fact_bar(fact, fact.label, 1.0, format_fact(fact), highlighted=True)
+    return ChartSpec(
+        chart_id=chart_id or fact.id,
+        title=title or fact.label,
+        kind="card",
+        bars=(bar,),
+        value_axis="",
+        category_axis="",
+        provenance=provenance(factbase, [fact]),
+        notes=(f"“{fact.quote}”", *derived_notes([fact])),
+        unit=fact.unit,
+        subtitle=fact.period,
+    )
 
 
 def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
@@ -54,7 +77,7 @@ def chart_for_section(factbase: FactBase, section_id: str) -> ChartSpec | None:
     largest = max(groups.values())
     if largest < 2:
         spec = chart_for_fact(factbase, section.headline_fact_id or facts[0].id)
-        return replace(spec, chart_id=section.id, title=section.title)
+        return replace(spec, chart_id=section.id, title=f"{section.title}: {spec.title}")
     keys = [k for k, n in groups.items() if n == largest]
     headline = next((f for f in facts if f.id == section.headline_fact_id), None)
     key = (headline.kind, headline.unit) if headline and (headline.kind, headline.unit) in keys else keys[0]
@@ -168,46 +191,4 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         unit="%",
         horizontal=True,
         value_range=(0.0, 100.0),
-    )
-
-
-def _range_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
-    """A duration range as one floating bar from its minimum to its maximum."""
-    low, high = fact.value_min or 0.0, fact.value_max or 0.0
-    text = f"{format_number(low)}–{format_number(high)} {fact.unit}"
-    bar = fact_bar(fact, fact.label, high, text, start=low, highlighted=True)
-    return ChartSpec(
-        chart_id=fact.id,
-        title=fact.label,
-        kind="range",
-        bars=(bar,),
-        value_axis=unit_label(fact.unit),
-        category_axis="",
-        provenance=provenance(factbase, [fact]),
-        unit=fact.unit,
-        horizontal=True,
-    )
-
-
-def _rank_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
-    """A rank as a ladder of positions, 1st on top; only the stated position is data, the rest 'not stated'."""
-    rank = int(fact.value or 1)
-    positions = range(1, max(5, rank + 2) + 1)
-    bars = tuple(
-        fact_bar(fact, ordinal(p), 1.0, f"{ordinal(p)}: stated by the report", highlighted=True)
-        if p == rank
-        else Bar(ordinal(p), 1.0, "not stated", stated=False)
-        for p in positions
-    )
-    return ChartSpec(
-        chart_id=fact.id,
-        title=fact.label,
-        kind="rank",
-        bars=bars,
-        value_axis="",
-        category_axis="position (1st = highest)",
-        provenance=provenance(factbase, [fact]),
-        notes=(f"Only the {ordinal(rank)} position is stated by the report; the others are not stated.",),
-        unit="rank",
-        horizontal=True,
     )

@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 
 from desktop.charts.spec.labels import axis_scale
-from desktop.charts.spec.model import Bar, ChartSpec, derived_notes, fact_bar, provenance
+from desktop.charts.spec.model import ChartSpec, derived_notes, fact_bar, provenance
 from desktop.domain.formatting import format_number, format_with_qualifier, unit_label
 from desktop.store import Fact, FactBase
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
-def growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
-    """The chart of a growth fact: its two counts if the fact base has them, else an index."""
+def growth_chart(factbase: FactBase, fact: Fact) -> ChartSpec | None:
+    """The chart of a growth fact: its two counts if the fact base has them; None otherwise (a value card then:
+    drawing the growth against an index base would show a level the report does not state)."""
     pair = _counts_of(factbase, fact)
     if pair is None:
-        return _index_chart(factbase, fact)
+        return None
     before, after = pair
     return _before_after(factbase, fact, before, after, viewed=after, chart_of=fact)
 
@@ -81,38 +82,4 @@ def _before_after(
         provenance=provenance(factbase, [before, after]),
         notes=derived_notes([before]),
         unit=after.unit,
-    )
-
-
-def _index_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
-    growth = fact.value or 0.0
-    base_period = earlier_period(fact.period)
-    level = 100.0 + growth
-    shown = format_number(level)
-    bars = (
-        # Not the report's figure, and not implied by it: the base we measure from, drawn as an outline.
-        Bar(base_period, 100.0, "100 (base)", stated=False, raw_value=100.0),
-        fact_bar(
-            fact,
-            fact.period,
-            level,
-            f"{shown} (+{format_number(growth)}%)",
-            highlighted=True,
-            derived=True,
-            raw_value=level,
-        ),
-    )
-    return ChartSpec(
-        chart_id=fact.id,
-        title=fact.label,
-        kind="growth",
-        bars=bars,
-        value_axis=f"index, {base_period} = 100",
-        category_axis="period",
-        provenance=provenance(factbase, [fact]),
-        notes=(
-            f"{shown} = 100 × (1 + {format_number(growth)}%)",
-            f"Dotted bar: the base, {base_period} = 100; the report states the growth, not the level.",
-        ),
-        unit="index",
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.store import Fact, FactBase
 
-KINDS = ("bars", "share", "growth", "range", "rank")
+KINDS = ("bars", "share", "growth", "range", "rank", "card")
 DERIVED_KEY = "Dashed outline: derived from the report's figures, not stated in the report."
 
 
@@ -57,6 +57,7 @@ class ChartSpec:
     unit: str = ""  # the unit of raw_value, for CSV
     horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
     value_range: tuple[float, float] | None = None  # fixed value axis extent (per cent: 0–100), else from data
+    subtitle: str = ""  # a value card's line under its figure: the period
 
     @property
     def has_derived(self) -> bool:
