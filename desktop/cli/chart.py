@@ -1,8 +1,8 @@
-"""`fact-explorer chart ID -o FILE [--width PX]` and `fact-explorer chart --all -o DIR [--format F]`.
+"""`fact-explorer chart ID -o FILE [--width PX] [options]` and `fact-explorer chart --all -o DIR [--format F]`.
 
-The same export_chart the window's File ▸ Export Chart… calls. ID is a fact id or a section id (its overview
-chart); the format comes from FILE's extension. Qt starts offscreen when there is no display, so the command
-works headless.
+The same export_chart the window's File ▸ Export Chart… calls, with the same ChartOptions as its dialog (title,
+subtitle, notes, size, scale or dpi, background). ID is a fact id or a section id (its overview chart); the format
+comes from FILE's extension. Qt starts offscreen when there is no display, so the command works headless.
 """
 
 from __future__ import annotations
@@ -14,15 +14,43 @@ from pathlib import Path
 from desktop.cli import interrupts
 from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
+from desktop.export.chart_options import BACKGROUNDS, MAX_WIDTH, MIN_WIDTH, SIZE_PRESETS, ChartOptions, parse_size
+from desktop.export.files import ExportError
 from desktop.store import FactBase
 
 FORMATS = ("png", "svg", "csv")  # the same as desktop.export.chart_export.CHART_FORMATS, without importing Qt
+
+
+def chart_options(args: argparse.Namespace) -> ChartOptions:
+    """The options the flags ask for; a bad value is a one-line usage error (exit 2)."""
+    try:
+        scale = _whole(args.scale, "--scale") if args.scale is not None else 1
+        dpi = _whole(args.dpi, "--dpi") if args.dpi is not None else None
+        return ChartOptions(
+            title=args.title,
+            subtitle=args.subtitle or "",
+            notes=args.notes or "",
+            size=parse_size(args.size) if args.size else "default",
+            width=args.width,
+            scale=scale,
+            dpi=dpi,
+            background=args.background or "light",
+        )
+    except ExportError as exc:
+        raise CommandError(str(exc), 2) from None
+
+
+def _whole(text: str, flag: str) -> int:
+    if not text.strip().isdigit():
+        raise ExportError(f"{flag} {text!r} is not a whole number")
+    return int(text)
 
 
 def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
     require_id_or_all(args)
     if args.format and not args.all:
         raise CommandError("--format goes with --all; for one chart the file's extension names the format", 2)
+    options = chart_options(args)
     # Imported here, not at the top: every start of the window parses the command line through this module.
     from desktop.charts.spec import chart_for_target
     from desktop.domain.target import resolve
@@ -36,15 +64,15 @@ def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
 
     start_qt(headless=True)
     from desktop.export.chart_export import export_all_charts, export_chart
-    from desktop.export.files import ExportError
 
     bar = ProgressBar(sys.stderr, "charts")
     try:
         with interrupts.deferred():
             if spec is not None:
-                print(export_chart(spec, args.output, width=args.width))
+                print(export_chart(spec, args.output, options=options))
             else:
-                export_all_charts(factbase, args.output, args.format or "png", args.width, bar, written=print)
+                fmt = args.format or "png"
+                export_all_charts(factbase, args.output, fmt, None, bar, written=print, options=options)
     except ExportError as exc:
         raise CommandError(str(exc), 1) from None
     finally:
@@ -57,8 +85,8 @@ def _width(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
-    if not 200 <= value <= 8000:
-        raise argparse.ArgumentTypeError(f"{value} px is out of range; use 200 to 8000")
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(f"{value} px is out of range; use {MIN_WIDTH} to {MAX_WIDTH}")
     return value
 
 
@@ -82,6 +110,19 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
         metavar="FILE|DIR",
         help="the file to write (a directory with --all)",
     )
-    p.add_argument("--width", type=_width, default=1600, metavar="PX", help="image width in pixels (default 1600)")
+    p.add_argument(
+        "--width", type=_width, metavar="PX", help="image width in pixels (default 1600; with --size, keeps its ratio)"
+    )
     p.add_argument("--format", choices=FORMATS, help="with --all: the format of every file (default png)")
+    p.add_argument("--title", metavar="T", help="a title in place of the chart's own")
+    p.add_argument("--subtitle", metavar="S", help="a line under the title")
+    p.add_argument("--notes", metavar="N", help="notes under the plot, after the chart's own")
+    p.add_argument(
+        "--size",
+        metavar="|".join(name for name in SIZE_PRESETS if name != "default") + "|WxH",
+        help="slide 1920x1080 (16:9), 4:3 1600x1200, square 1200x1200, column 600 wide, or WIDTHxHEIGHT pixels",
+    )
+    p.add_argument("--scale", metavar="1|2|3", help="PNG pixels per picture pixel (default 1)")
+    p.add_argument("--dpi", metavar="N", help="instead of --scale: PNG resolution, 96 to 600 (scale dpi / 96)")
+    p.add_argument("--background", metavar="|".join(BACKGROUNDS), help="light (default), dark or transparent")
     p.set_defaults(run=run_chart)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -17,6 +18,7 @@ from PySide6.QtCore import QByteArray, QMimeData
 from desktop.charts.plot.render import chart_metadata, render_chart_image
 from desktop.charts.plot.svg import render_chart_svg
 from desktop.charts.spec import ChartSpec, chart_table
+from desktop.export.chart_options import MAX_WIDTH, MIN_WIDTH, ChartOptions
 from desktop.export.files import (
     ExportError,
     Progress,
@@ -32,7 +34,6 @@ from desktop.qt_runtime import set_clipboard
 from desktop.store import FactBase
 
 CHART_FORMATS = ("png", "svg", "csv")
-MIN_WIDTH, MAX_WIDTH = 200, 8000
 # The first eight are the original columns; the range ends and the qualifier came later, so they go last.
 CSV_FIELDS = [
     "label",
@@ -51,6 +52,7 @@ CLIPBOARD_WIDTH = 1200
 
 __all__ = [
     "CHART_FORMATS",
+    "ChartOptions",
     "ExportError",
     "chart_csv",
     "chart_png",
@@ -67,29 +69,47 @@ def check_width(width: int) -> None:
         raise ExportError(f"width {width} px is out of range; use {MIN_WIDTH} to {MAX_WIDTH}")
 
 
-def chart_bytes(spec: ChartSpec, fmt: str, width: int = 1600) -> bytes:
-    """The chart as the bytes of a PNG, SVG or CSV file."""
+def with_width(options: ChartOptions | None, width: int | None) -> ChartOptions:
+    """The options, the width given beside them (the callers' old `width=`) overriding theirs."""
+    options = options if options is not None else ChartOptions()
+    if width is None:
+        return options
     check_width(width)
-    if fmt == "png":
-        return chart_png(spec, width)
+    return replace(options, width=width)
+
+
+def chart_bytes(spec: ChartSpec, fmt: str, width: int | None = None, options: ChartOptions | None = None) -> bytes:
+    """The chart as the bytes of a PNG, SVG or CSV file, as the options ask (the CSV takes only the title)."""
+    options = with_width(options, width)
+    spec = options.applied_to(spec)
+    if fmt == "csv":
+        return chart_csv(spec).encode("utf-8")
+    pixel_width, pixel_height = options.pixel_size
+    look = {"subtitle": options.subtitle.strip(), "background": options.background}
     if fmt == "svg":
-        return render_chart_svg(spec, width)
-    return chart_csv(spec).encode("utf-8")
+        return render_chart_svg(spec, pixel_width, pixel_height, **look)
+    image = render_chart_image(spec, pixel_width, pixel_height, pixel_ratio=options.pixel_ratio, **look)
+    if options.dpi is not None:
+        dots_per_metre = round(options.dpi / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+    return png_bytes(image)
 
 
-def export_chart(spec: ChartSpec, path: Path, width: int = 1600) -> Path:
+def export_chart(spec: ChartSpec, path: Path, width: int | None = None, options: ChartOptions | None = None) -> Path:
     """Write the chart to path in the format its extension names; returns the path written."""
     path = check_output_file(Path(path))
     fmt = output_format(path, CHART_FORMATS, "a chart format")
-    return write_file(path, chart_bytes(spec, fmt, width))
+    return write_file(path, chart_bytes(spec, fmt, width, options))
 
 
 def export_all_charts_steps(
     factbase: FactBase,
     directory: Path,
     fmt: str = "png",
-    width: int = 1600,
+    width: int | None = None,
     written: Callable[[Path], None] | None = None,
+    options: ChartOptions | None = None,
 ) -> Steps[list[Path]]:
     """Every chart of the fact base into directory, one file each named by its id, as steps (one file a step).
 
@@ -100,7 +120,7 @@ def export_all_charts_steps(
 
     if fmt not in CHART_FORMATS:
         raise ExportError(f"'{fmt}' is not a chart format; use {', '.join(CHART_FORMATS)}")
-    check_width(width)
+    options = with_width(options, width)
     directory = check_output_dir(directory)
     targets = chart_targets(factbase)
     paths: list[Path] = []
@@ -108,7 +128,7 @@ def export_all_charts_steps(
         yield done, len(targets)
         spec = chart_for_target(factbase, target)
         if spec is not None:
-            paths.append(export_chart(spec, directory / f"{target.id}.{fmt}", width))
+            paths.append(export_chart(spec, directory / f"{target.id}.{fmt}", options=options))
             if written is not None:
                 written(paths[-1])
     yield len(targets), len(targets)
@@ -119,16 +139,17 @@ def export_all_charts(
     factbase: FactBase,
     directory: Path,
     fmt: str = "png",
-    width: int = 1600,
+    width: int | None = None,
     progress: Progress | None = None,
     written: Callable[[Path], None] | None = None,
+    options: ChartOptions | None = None,
 ) -> list[Path] | None:
     """export_all_charts_steps run to the end; None if progress stopped it."""
-    return run_steps(export_all_charts_steps(factbase, directory, fmt, width, written), progress)
+    return run_steps(export_all_charts_steps(factbase, directory, fmt, width, written, options), progress)
 
 
 def chart_png(spec: ChartSpec, width: int = 1600) -> bytes:
-    return png_bytes(render_chart_image(spec, width))
+    return chart_bytes(spec, "png", width)
 
 
 def chart_csv(spec: ChartSpec) -> str:

@@ -110,10 +110,8 @@ def chart_layout(
     lines = tuple(line for text in footer_text(spec) for line in wrap_to_width(text, room, metrics))
     line_height = metrics.height()
     footer = len(lines) * (line_height + FOOTER_LINE_GAP) + 2 * FOOTER_MARGIN
-    if height:  # the asked height exactly: the plot takes what the footer leaves
-        plot_height = max(height / scale - footer, 120.0)
-    else:  # whole pixels: the widget is laid out at this size
-        plot_height = float(round(BASE_HEIGHT))
+    # An asked height is kept exactly (the plot takes what the footer leaves); else the design height.
+    plot_height = max(height / scale - footer, 120.0) if height else float(BASE_HEIGHT)
     return ChartLayout(float(logical), plot_height, lines, line_height, scale * pixel_ratio, subtitle, background)
 
 
