@@ -14,8 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QImage
 
-from desktop.charts.plot.render import chart_metadata, render_chart_image
+from desktop.charts.plot.render import ChartLayout, chart_layout, chart_metadata, paint_chart, render_chart_image
 from desktop.charts.plot.svg import render_chart_svg
 from desktop.charts.spec import ChartSpec, chart_table
 from desktop.export.chart_options import MAX_WIDTH, MIN_WIDTH, ChartOptions
@@ -94,6 +95,31 @@ def chart_bytes(spec: ChartSpec, fmt: str, width: int | None = None, options: Ch
         image.setDotsPerMeterX(dots_per_metre)
         image.setDotsPerMeterY(dots_per_metre)
     return png_bytes(image)
+
+
+def _picture_layout(spec: ChartSpec, options: ChartOptions) -> ChartLayout:
+    width, height = options.pixel_size
+    return chart_layout(
+        spec,
+        width,
+        height,
+        pixel_ratio=options.pixel_ratio,
+        subtitle=options.subtitle.strip(),
+        background=options.background,
+    )
+
+
+def chart_picture_size(spec: ChartSpec, options: ChartOptions) -> tuple[int, int]:
+    """The PNG's size in pixels, as the options make it."""
+    return _picture_layout(options.applied_to(spec), options).pixel_size
+
+
+def chart_preview(spec: ChartSpec, options: ChartOptions, width: int) -> QImage:
+    """The picture the options make, drawn `width` pixels wide: the same layout, at a smaller scale."""
+    spec = options.applied_to(spec)
+    layout = _picture_layout(spec, options)
+    small = replace(layout, scale=width / layout.width)
+    return paint_chart(spec, small, small.pixel_size)
 
 
 def export_chart(spec: ChartSpec, path: Path, width: int | None = None, options: ChartOptions | None = None) -> Path:

@@ -2,20 +2,21 @@
 and the chart's right-click menu.
 
 They call the same functions as the command line (desktop.export); this module only asks where to write and
-shows progress and errors. The dialogs are module-level functions (ask_save_path, ask_directory, show_error,
-progress_dialog, open_print_preview) so tests replace them instead of driving a native dialog.
+shows progress and errors. The dialogs are module-level functions (ask_chart_options, ask_save_path, ask_directory,
+show_error, progress_dialog, open_print_preview) so tests replace them instead of driving a native dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps
@@ -24,6 +25,7 @@ from desktop.ui.worker import Job, Worker
 
 if TYPE_CHECKING:
     from desktop.charts.spec import ChartSpec
+    from desktop.export.chart_options import ChartOptions
     from desktop.ui.main_window import MainWindow
 CHART_FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG image (*.svg)", ".csv": "CSV data (*.csv)"}
 PDF_FILTER = "PDF document (*.pdf)"
@@ -31,6 +33,17 @@ CHART_WIDTH = 1600
 
 
 # The dialogs: replaced in tests ------------------------------------------------------------------------------
+def ask_chart_options(parent: QWidget, spec: ChartSpec, previous: ChartOptions | None) -> ChartOptions | None:
+    """The export options dialog (desktop.ui.chart_export_dialog), opened on previous; None if cancelled."""
+    from desktop.ui.chart_export_dialog import ChartExportDialog
+
+    dialog = ChartExportDialog(spec, previous, parent)
+    try:
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: list[str]) -> tuple[str, str]:
     """(chosen path or "", chosen filter)."""
     return QFileDialog.getSaveFileName(parent, caption, suggested, ";;".join(filters))
@@ -103,6 +116,8 @@ class ExportActions(QObject):
         self.current_target = current_target
         self.current_chart = current_chart
         self.worker = worker if worker is not None else Worker(self)
+        # The last export options of this session, and the chart they were asked for (its title is only its own).
+        self.chart_options: tuple[str, ChartOptions] | None = None
         self.export_chart = self._action(
             QCoreApplication.translate("ExportActions", "&Export Chart…"),
             QCoreApplication.translate("ExportActions", "Save the chart as PNG, SVG or CSV"),
@@ -190,6 +205,10 @@ class ExportActions(QObject):
             return
         from desktop.export import chart_export
 
+        options = ask_chart_options(self.window, spec, self._remembered_options(spec))
+        if options is None:
+            return
+        self.chart_options = (spec.chart_id, options)
         path, chosen = ask_save_path(
             self.window,
             QCoreApplication.translate("ExportActions", "Export Chart"),
@@ -202,11 +221,17 @@ class ExportActions(QObject):
         if not target.suffix:  # typed a bare name: take the extension of the chosen filter
             target = target.with_suffix(next((ext for ext, f in CHART_FILTERS.items() if f == chosen), ".png"))
         try:
-            chart_export.export_chart(spec, target, CHART_WIDTH)
+            chart_export.export_chart(spec, target, options=options)
         except ExportError as exc:
             show_error(self.window, QCoreApplication.translate("ExportActions", "Export Chart"), str(exc))
             return
         self._status(QCoreApplication.translate("ExportActions", "Saved {0}").format(target))
+
+    def _remembered_options(self, spec: ChartSpec) -> ChartOptions | None:
+        if self.chart_options is None:
+            return None
+        chart_id, options = self.chart_options
+        return options if chart_id == spec.chart_id else replace(options, title=None)
 
     def _on_copy(self) -> None:
         spec = self.current_chart()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QWidget
@@ -15,6 +15,7 @@ from sheet_pdf_reading import pdf_info, pdf_text
 
 from desktop.charts.spec import ChartSpec, chart_for_fact, chart_targets
 from desktop.domain.target import Target
+from desktop.export.chart_options import ChartOptions
 from desktop.store import FactBase
 from desktop.ui import export_actions
 from desktop.ui.export_actions import PDF_FILTER, ExportActions
@@ -43,6 +44,14 @@ class Harness:
 def harness(qtbot, factbase: FactBase, monkeypatch: pytest.MonkeyPatch) -> Harness:  # type: ignore[no-untyped-def]
     h = Harness(qtbot, factbase)
     monkeypatch.setattr(export_actions, "show_error", lambda parent, title, message: h.errors.append(message))
+    # The options dialog answers with what it was opened on (its defaults the first time), as Save… would.
+    h.options_asked: list[ChartOptions | None] = []  # type: ignore[misc]
+
+    def ask_options(parent: QWidget, spec: ChartSpec, previous: ChartOptions | None) -> ChartOptions | None:
+        h.options_asked.append(previous)
+        return previous if previous is not None else ChartOptions()
+
+    monkeypatch.setattr(export_actions, "ask_chart_options", ask_options)
     return h
 
 
@@ -236,3 +245,38 @@ def test_ctrl_e_opens_the_chart_export(
     qtbot.keyClick(harness.window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["internet-users.png"]
     assert "1123000000" in (tmp_path / "chart.csv").read_text()
+
+
+def test_export_chart_saves_with_the_options_asked_and_remembers_them(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked = ChartOptions(title="Online", size="square", background="dark")
+    monkeypatch.setattr(export_actions, "ask_chart_options", lambda parent, spec, previous: asked)
+    _save_as(monkeypatch, tmp_path / "chart.png")
+    harness.actions.export_chart.trigger()
+    image = QImage(str(tmp_path / "chart.png"))
+    assert (image.width(), image.height()) == (1200, 1200) and image.text("Title") == "Online"
+    assert harness.actions.chart_options == ("internet-users", asked)
+
+
+def test_the_options_are_remembered_in_the_session_but_a_title_only_for_its_chart(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, factbase: FactBase
+) -> None:
+    harness.actions.chart_options = ("internet-users", ChartOptions(title="Online", size="slide"))
+    _save_as(monkeypatch, tmp_path / "again.png")
+    harness.actions.export_chart.trigger()
+    assert harness.options_asked[-1] == ChartOptions(title="Online", size="slide")
+    harness.chart = chart_for_fact(factbase, "new-data-products-growth")
+    _save_as(monkeypatch, tmp_path / "other.png")
+    harness.actions.export_chart.trigger()
+    assert harness.options_asked[-1] == ChartOptions(size="slide")
+    assert QImage(str(tmp_path / "other.png")).height() == 1080
+
+
+def test_cancelling_the_options_asks_for_no_file(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(export_actions, "ask_chart_options", lambda parent, spec, previous: None)
+    asked = _save_as(monkeypatch, tmp_path / "chart.png")
+    harness.actions.export_chart.trigger()
+    assert asked == [] and list(tmp_path.iterdir()) == []
