@@ -266,6 +266,109 @@
     </message>
 </context>
 <context>
+    <name>ChartExportDialog</name>
+    <message>
+        <source>Default (1600 px wide)</source>
+        <translation>默认（宽 1600 像素）</translation>
+    </message>
+    <message>
+        <source>Slide, 16:9 (1920 × 1080)</source>
+        <translation>幻灯片，16:9（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>4:3 (1600 × 1200)</source>
+        <translation>4:3（1600 × 1200）</translation>
+    </message>
+    <message>
+        <source>Square (1200 × 1200)</source>
+        <translation>正方形（1200 × 1200）</translation>
+    </message>
+    <message>
+        <source>Newspaper column (600 px wide)</source>
+        <translation>报纸栏宽（宽 600 像素）</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>A line under the title</source>
+        <translation>标题下方的一行文字</translation>
+    </message>
+    <message>
+        <source>Notes under the plot, after the chart&apos;s own</source>
+        <translation>图表下方的注释，排在图表自身注释之后</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>{0}× (PNG)</source>
+        <translation>{0}×（PNG）</translation>
+    </message>
+    <message>
+        <source>Preview of the picture</source>
+        <translation>图片预览</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitle:</source>
+        <translation>副标题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>注释(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Custom size:</source>
+        <translation>自定义尺寸：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ale:</source>
+        <translation>缩放(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>背景(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>The picture will be {0} × {1} pixels</source>
+        <translation>图片将为 {0} × {1} 像素</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Item</source>
