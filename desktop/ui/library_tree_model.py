@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex
 
-from desktop.domain.formatting import fact_sentence, format_with_qualifier
+from desktop.domain.formatting import fact_sentence, format_fact
 from desktop.domain.target import Target
 from desktop.store import FactBase, FactBaseError
 from desktop.text.pages import fact_label
@@ -97,7 +97,7 @@ class LibraryTreeModel(QAbstractItemModel):
             child = _Node(
                 Target.section(section.id).in_report(report),
                 section.title,
-                format_with_qualifier(headline) if headline else "",
+                format_fact(headline) if headline else "",
                 section.subheading or section.title,
                 node,
                 row,
@@ -115,7 +115,7 @@ class LibraryTreeModel(QAbstractItemModel):
         for row, fact in enumerate(factbase.facts_in_section(node.target.id, start, limit), start=start):
             tip = fact_sentence(fact)
             target = Target.fact(fact.id).in_report(report)
-            nodes.append(_Node(target, fact_label(fact), format_with_qualifier(fact), tip, node, row))
+            nodes.append(_Node(target, fact_label(fact), format_fact(fact), tip, node, row))
         return nodes
 
     # Qt overrides ---------------------------------------------------------------------------------------------

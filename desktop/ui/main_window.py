@@ -6,7 +6,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from desktop import __version__
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1440, 900)
 TREE_WIDTH = 400  # wide enough for most fact labels with their values
 GLOSSARY_WIDTH = 330
+ZOOM_SETTING = "view/zoom"
+ZOOM_LIMIT = 8  # steps of 10% each way
 SMALL_REPORT = 300  # facts: up to this many, a report's tree opens fully expanded
 
 
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         self._summary = ""
         self._show_report(self.current_report)
         self._fit_to_screen()
+        self._zoom = 0
+        if self.zoom:
+            self.apply_zoom()
         self.theme = theme
         if theme is not None:
             add_theme_menu(self, theme)
@@ -193,12 +198,21 @@ class MainWindow(QMainWindow):
             room = screen.availableGeometry()
             width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
         self.resize(width, height)
-        # Tree and glossary give up room in proportion on a small screen, so the page and its chart keep
-        # at least half of the window.
-        scale = width / DEFAULT_SIZE[0]
+        self._share_width(width)
+
+    def _share_width(self, width: int) -> None:
+        """Tree and glossary give up room in proportion to a narrow window, so the page and its chart keep at
+        least half of it."""
+        scale = min(1.0, width / DEFAULT_SIZE[0])
         tree, glossary = int(TREE_WIDTH * scale), int(GLOSSARY_WIDTH * scale)
-        self.splitter.setSizes([tree, width - tree - glossary])
+        self.splitter.setSizes([tree, max(width - tree - glossary, 0)])
         self.resizeDocks([self.glossary_dock], [glossary], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # Made narrower than the page can bear (a small screen, a window dragged narrow): share the width again.
+        if self.isVisible() and self.detail.width() < event.size().width() * 0.45:
+            self._share_width(event.size().width())
 
     def _fit_tree_columns(self) -> None:
         """The name column takes the room left and elides; the figure column always shows the whole figure."""
@@ -224,6 +238,8 @@ class MainWindow(QMainWindow):
         actions.copy.triggered.connect(self._on_copy)
         actions.zoom_in.triggered.connect(lambda: self._on_zoom(1))
         actions.zoom_out.triggered.connect(lambda: self._on_zoom(-1))
+        if actions.zoom_reset is not None:
+            actions.zoom_reset.triggered.connect(lambda: self._on_zoom(-self.zoom))
         actions.about.triggered.connect(self._on_about)
         actions.quit.triggered.connect(self.close)
 
@@ -387,9 +403,28 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Copied"), 3000)
 
+    @property
+    def zoom(self) -> int:
+        """Zoom steps from the normal text size (each 10%), kept in the settings."""
+        value = self.settings.value(ZOOM_SETTING, 0) if self.settings is not None else self._zoom
+        try:
+            return max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(value)))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 0
+
     def _on_zoom(self, step: int) -> None:
-        self.page.zoomIn(step)
-        self.glossary.definition.zoomIn(step)
+        """Ctrl++ / Ctrl+- / Ctrl+0: every pane's text, the tree and tables as well as the page, and remembered."""
+        self._zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
+        if self.settings is not None:
+            self.settings.setValue(ZOOM_SETTING, self._zoom)
+        self.apply_zoom()
+
+    def apply_zoom(self) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * (1 + 0.1 * self.zoom))
+        for pane in (self.centralWidget(), *(d.widget() for d in self.findChildren(QDockWidget))):
+            if pane is not None:
+                pane.setFont(font)
 
     def _on_about(self) -> None:
         QMessageBox.about(

@@ -31,6 +31,7 @@ class WindowActions:
     find: QAction  # the search field (desktop.ui.search_panel connects it once attached)
     all_facts: QAction  # View ▸ All Facts… (desktop.ui.all_facts)
     open_link: QAction  # Go ▸ Open Link…: a copied target key such as fact:ID@REPORT
+    zoom_reset: QAction | None = None  # View ▸ Reset Zoom (Ctrl+0)
 
 
 def find_menu(window: QMainWindow, name: str) -> QMenu:
@@ -142,6 +143,13 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
         [QKeySequence(StandardKey.ZoomOut)],
         QCoreApplication.translate("Menus", "Smaller text"),
     )
+    zoom_reset = _action(
+        window,
+        view_menu,
+        QCoreApplication.translate("Menus", "Reset &Zoom"),
+        [QKeySequence("Ctrl+0")],
+        QCoreApplication.translate("Menus", "Text at its normal size"),
+    )
 
     back = _action(
         window,
@@ -198,4 +206,5 @@ def build_menus(window: QMainWindow, toggle_glossary: QAction) -> WindowActions:
         find=find,
         all_facts=all_facts,
         open_link=open_link,
+        zoom_reset=zoom_reset,
     )

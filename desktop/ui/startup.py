@@ -113,6 +113,7 @@ class WindowRun:
             from desktop.ui.window_state import restore_dock_state
 
             restore_dock_state(window.settings, window)
+        window.apply_zoom()  # docks attached after the first paint take the remembered zoom too
         window.finish_startup()
         if self.screenshot is not None:
             self._save_when_charted()

@@ -1085,6 +1085,14 @@
         <translation>更小的文字</translation>
     </message>
     <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>重置缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Text at its normal size</source>
+        <translation>文字恢复正常大小</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>

@@ -86,7 +86,7 @@ def test_the_window_speaks_chinese_and_writes_numbers_the_chinese_way(qtbot, chi
     assert menus[0] == QCoreApplication.translate("Menus", "&File") != "&File"
     assert all(any(ord(ch) > 0x2E80 for ch in text) for text in menus), menus
     five_g = window.tree_model.index_of("fact:5g-base-stations")
-    assert five_g.siblingAtColumn(1).data() == "455万"
+    assert five_g.siblingAtColumn(1).data() == "455万 base stations"  # the number the Chinese way, the unit as written
     window.open_target("fact:internet-users")
     page = window.page.toPlainText()
     assert "11.23亿" in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests_ui_helpers import click_text, click_tree
 
-from desktop.domain.formatting import format_with_qualifier
+from desktop.domain.formatting import format_fact, format_with_qualifier
 from desktop.domain.target import Target
 from desktop.ui.library_tree_model import TARGET_ROLE, LibraryTreeModel
 from desktop.ui.report_shelf import ReportShelf
@@ -39,7 +39,7 @@ def test_sections_show_their_headline_figure_in_the_tree(factbase, qtmodeltester
         assert Target.parse(index.data(TARGET_ROLE)).local_key == f"section:{section.id}"
         headline = factbase.fact(section.headline_fact_id)
         assert index.data() == section.title
-        assert index.siblingAtColumn(1).data() == format_with_qualifier(headline)
+        assert index.siblingAtColumn(1).data() == format_fact(headline)  # the figure with its unit
     assert model.rowCount(model.index_of("section:digital-services")) == len(factbase.facts("digital-services"))
 
 
