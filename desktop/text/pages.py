@@ -16,6 +16,8 @@ from desktop.store import Document, Fact, FactBase, GlossaryTerm, Paragraph, Sec
 from desktop.text.markup import Span, escape, link, link_span, mark_up, markdown_html
 from desktop.text.spans import PAGE_FACTS, Mark, SectionMarks, headline_marks
 
+PAGE_SECTIONS = 100  # the front page lists at most this many sections
+
 
 @dataclass(frozen=True)
 class PageColours:
@@ -93,7 +95,9 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
     parts = [page_style(colours), f"<h1>{title}</h1>"]
     parts.append(_provenance(doc))
     rows = []
-    sections = fb.sections()
+    every = fb.sections()
+    # The lead's text, then the first sections listed: a report of a thousand sections lists them in the tree.
+    sections = [s for s in every if s.role == "lead"] + [s for s in every if s.role != "lead"][:PAGE_SECTIONS]
     headlines = fb.facts_by_id(s.headline_fact_id for s in sections if s.headline_fact_id)
     for section in sections:
         if section.role == "lead":
@@ -103,6 +107,11 @@ def report_page(fb: FactBase, colours: PageColours) -> str:
         sub = f'<br><span class="muted">{escape(section.subheading)}</span>' if section.subheading else ""
         rows.append(f"<li>{link(Target.section(section.id), section.title)}{figure}{sub}</li>")
     heading = translate("Pages", "Sections")
+    if len(every) > len(sections):
+        more = translate("Pages", "…and {count} more sections: the tree lists them all.").format(
+            count=f"{len(every) - len(sections):,}"
+        )
+        rows.append(f'<li class="muted">{escape(more)}</li>')
     parts.append(f"<h2>{escape(heading)}</h2><ul>{''.join(rows)}</ul>")
     return "".join(parts)
 

@@ -15,7 +15,7 @@ from desktop.domain.target import Target
 from desktop.store import Fact, FactBase, FactHeading, Paragraph, TermMention
 
 MarkRole = Literal["quote", "figure", "term"]
-PAGE_FACTS = 500  # a page lists and marks at most this many of a section's facts; the tree and All Facts hold all
+PAGE_FACTS = 100  # a page lists and marks at most this many of a section's facts; the tree and All Facts hold all
 
 
 @dataclass(frozen=True)

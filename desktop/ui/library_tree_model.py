@@ -20,7 +20,7 @@ from desktop.ui.report_shelf import ReportShelf
 
 TARGET_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1, spelled as a number so no Qt enum is touched before paint
 _DISPLAY, _TOOLTIP = 0, 3  # Qt.ItemDataRole.DisplayRole, ToolTipRole
-FACT_PAGE = 500  # facts read per fetchMore: enough to fill a tall view several times
+FACT_PAGE = 100  # facts read per fetchMore: enough to fill a tall view twice; scrolling reads the next
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 

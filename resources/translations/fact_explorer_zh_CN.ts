@@ -1183,6 +1183,10 @@
         <translation>章节</translation>
     </message>
     <message>
+        <source>…and {count} more sections: the tree lists them all.</source>
+        <translation>……另有 {count} 个章节：左侧树列出全部。</translation>
+    </message>
+    <message>
         <source>Facts in this section</source>
         <translation>本章节的事实</translation>
     </message>

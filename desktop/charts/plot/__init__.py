@@ -4,6 +4,6 @@ Importing this package imports pyqtgraph (about a second): the window does it on
 paint (desktop.ui.plot_loader), headless jobs when they first draw.
 """
 
-from desktop.charts.plot.widget import make_plot_widget
+from desktop.charts.plot.widget import draw_chart, make_plot_widget
 
-__all__ = ["make_plot_widget"]
+__all__ = ["draw_chart", "make_plot_widget"]
