@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.cli import COMMANDS, CommandError, interrupts
+from desktop.cli import COMMANDS, CommandError, add_parsers, interrupts
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase, FactBaseError, UnknownIdError
 
@@ -50,7 +50,8 @@ def _global_options(for_subcommand: bool) -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser, with the named commands (every one by default: --help lists them all)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Explore the facts of statistical reports offline. With no command, open the window.",
@@ -72,15 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the window's language (default: as chosen, or the system's)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add_parser in COMMANDS:
-        add_parser(sub, [_global_options(for_subcommand=True)])
+    add_parsers(sub, [_global_options(for_subcommand=True)], commands)
     return parser
 
 
-def _split_files(argv: list[str], parser: argparse.ArgumentParser) -> tuple[list[str], list[Path]]:
+def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
     """`fact-explorer PATH…` (a file manager's %F) opens fact bases: positional words before any command name
     that are not command names are files. The rest of argv goes to the parser as it is."""
-    commands = set(_subcommands(parser))
+    commands = set(COMMANDS)
     takes_value = {"--db", "--screenshot", "--open", "--theme", "--language"}
     files: list[Path] = []
     rest: list[str] = []
@@ -101,16 +101,12 @@ def _split_files(argv: list[str], parser: argparse.ArgumentParser) -> tuple[list
     return rest, files
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
-    for action in parser._actions:  # argparse keeps its subparsers here; there is no public accessor
-        if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []
-
-
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = build_parser()
-    rest, files = _split_files(list(argv), parser)
+    rest, files = _split_files(list(argv))
+    # Only the command asked for is imported; with none (the window), none is, unless --help lists them all.
+    command = next((word for word in rest if word in COMMANDS), None)
+    wants_help = command is None and any(word in ("-h", "--help") for word in rest)
+    parser = build_parser(None if wants_help else [command] if command else [])
     args = parser.parse_args(rest)
     args.files = files
     if args.command is not None:

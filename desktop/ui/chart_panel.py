@@ -153,7 +153,8 @@ class ChartPanel(QWidget):
         name = QCoreApplication.translate("ChartPanel", "Chart: {0}").format(self.spec.title)
         if self.plot_widget is not None:
             # One plot widget, drawn again for each page: making a new one cost about 17 ms a click.
-            self._loader.module.draw_chart(self.plot_widget.getPlotItem(), self.spec, dark=self._dark)
+            plot_item = self.plot_widget.getPlotItem()  # type: ignore[attr-defined]  # a pyqtgraph PlotWidget
+            self._loader.module.draw_chart(plot_item, self.spec, dark=self._dark)
             self.plot_widget.setAccessibleName(name)
             self.status.setVisible(False)
             self.plot_widget.show()
