@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -145,6 +145,9 @@ def laid_out_plot(
     finally:
         widget.close()
         widget.deleteLater()
+        # Headless jobs run no event loop, where deleteLater would be carried out: without this every chart of a
+        # whole-report sheet stayed in memory (10,000 facts: 13 GB).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _add_subtitle(widget: pg.PlotWidget, text: str, colours: ChartPalette) -> None:
