@@ -15,4 +15,5 @@ for scheme in light dark; do
     shoot "fact$suffix" internet-penetration-rate "$scheme"
     shoot "glossary$suffix" "term:national medical insurance code" "$scheme"
 done
+xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" --language zh_CN --open internet-users --screenshot "$OUT/fact-zh.png"
 ls -l "$OUT"/*.png
