@@ -93,7 +93,7 @@ def format_fact(fact: Fact) -> str:
 
 def unit_label(unit: str) -> str:
     """An axis label for a unit: 'people', 'per cent', 'days'."""
-    return {"%": "per cent", "rank": "rank"}.get(unit, unit)
+    return {"%": translate("Formatting", "per cent"), "rank": translate("Formatting", "rank")}.get(unit, unit)
 
 
 def derived_note(fact: Fact) -> str:

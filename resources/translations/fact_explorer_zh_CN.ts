@@ -404,6 +404,41 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>growth on a year earlier (per cent)</source>
+        <translation>同比增长（百分比）</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>其余</translation>
+    </message>
+    <message>
+        <source>Rest: 100% − {0}, implied</source>
+        <translation>其余：100% − {0}，推算</translation>
+    </message>
+    <message>
+        <source>Year earlier</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>billion</source>
+        <translation>十亿</translation>
+    </message>
+    <message>
+        <source>million</source>
+        <translation>百万</translation>
+    </message>
+    <message>
+        <source>Dashed outline: derived from the report&apos;s figures, not stated in the report.</source>
+        <translation>虚线框：由报告数字推算，报告未直接给出。</translation>
+    </message>
+</context>
+<context>
     <name>CitationActions</name>
     <message>
         <source>Copy &amp;Citation ({0})</source>
@@ -789,6 +824,14 @@
     <message>
         <source>less than</source>
         <translation>少于</translation>
+    </message>
+    <message>
+        <source>per cent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>排名</translation>
     </message>
 </context>
 <context>

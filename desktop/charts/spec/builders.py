@@ -14,6 +14,7 @@ from desktop.charts.spec.growth import growth_chart, year_earlier_chart
 from desktop.charts.spec.labels import axis_scale
 from desktop.charts.spec.model import Bar, ChartSpec, derived_notes, fact_bar, provenance
 from desktop.domain.formatting import format_fact, format_number, format_with_qualifier, unit_label
+from desktop.domain.i18n import translate
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase
 
@@ -150,7 +151,7 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
     )
     axis = unit_label(unit) + (f" ({word})" if word else "")
     if kind == "growth":
-        axis = "growth on a year earlier (per cent)"
+        axis = translate("Charts", "growth on a year earlier (per cent)")
     value_range = (0.0, 100.0) if kind == "share" else None
     return ChartSpec(
         chart_id=chart_id,
@@ -167,6 +168,10 @@ def _bars_chart(factbase: FactBase, facts: list[Fact], *, viewed: Fact | None, c
     )
 
 
+def _rest_note(fact: Fact) -> str:
+    return translate("Charts", "Rest: 100% − {0}, implied").format(format_with_qualifier(fact))
+
+
 def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
     """A share as part of 100%: the share and the rest, stacked on one horizontal bar."""
     value = fact.value or 0.0
@@ -176,18 +181,18 @@ def _share_chart(factbase: FactBase, fact: Fact) -> ChartSpec:
         # "over 75%" leaves "under 25%" for the rest; keep the report's hedge rather than invent precision.
         hedge = _OPPOSITE_HEDGE.get(fact.qualifier)
         text = f"{hedge} {format_number(rest)}%" if hedge else f"{format_number(rest)}%"
-        rest_bar = Bar("Rest", 100.0, text, start=value, derived=True, raw_value=round(rest, 6))
+        rest_bar = Bar(translate("Charts", "Rest"), 100.0, text, start=value, derived=True, raw_value=round(rest, 6))
         bars.append(replace(rest_bar, qualifier=hedge or fact.qualifier))
     return ChartSpec(
         chart_id=fact.id,
         title=fact.label,
         kind="share",
         bars=tuple(bars),
-        value_axis="per cent",
+        value_axis=unit_label("%"),
         category_axis="",
         provenance=provenance(factbase, [fact]),
         # The report states the share only; the rest is our subtraction.
-        notes=(f"Rest: 100% − {format_with_qualifier(fact)}, implied",) if rest > 0 else (),
+        notes=(_rest_note(fact),) if rest > 0 else (),
         unit="%",
         horizontal=True,
         value_range=(0.0, 100.0),

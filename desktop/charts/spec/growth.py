@@ -14,6 +14,7 @@ import re
 from desktop.charts.spec.labels import axis_scale
 from desktop.charts.spec.model import ChartSpec, derived_notes, fact_bar, provenance
 from desktop.domain.formatting import format_number, format_with_qualifier, unit_label
+from desktop.domain.i18n import translate
 from desktop.store import Fact, FactBase
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -42,7 +43,7 @@ def earlier_period(period: str) -> str:
     """The same period a year before: 'H1 2025' -> 'H1 2024'; 'Year earlier' when the period names no year."""
     match = _YEAR.search(period)
     if match is None:
-        return "Year earlier"
+        return translate("Charts", "Year earlier")
     return f"{period[: match.start()]}{int(match.group()) - 1}{period[match.end() :]}"
 
 
@@ -78,7 +79,7 @@ def _before_after(
         kind="growth",
         bars=bars,
         value_axis=unit_label(after.unit) + (f" ({word})" if word else ""),
-        category_axis="period",
+        category_axis=translate("Charts", "period"),
         provenance=provenance(factbase, [before, after]),
         notes=derived_notes([before]),
         unit=after.unit,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-_SCALES = ((1e9, "billion"), (1e6, "million"))
+from desktop.domain import i18n
+from desktop.domain.i18n import QT_TRANSLATE_NOOP, translate
+
+_SCALES = ((1e9, QT_TRANSLATE_NOOP("Charts", "billion")), (1e6, QT_TRANSLATE_NOOP("Charts", "million")))
+_CHINESE_SCALES = ((1e8, "亿"), (1e4, "万"))  # the Chinese interface's numbers are in 亿 and 万, its axes too
 
 
 def wrap_label(text: str, width: int = 28) -> str:
@@ -14,7 +18,8 @@ def wrap_label(text: str, width: int = 28) -> str:
 
 def axis_scale(largest: float) -> tuple[float, str]:
     """The divisor and word an axis reads in: 1.123e9 -> (1e9, 'billion'), so its label says '(billion)'."""
-    for divisor, word in _SCALES:
+    chinese = i18n.chinese_numbers()
+    for divisor, word in _CHINESE_SCALES if chinese else _SCALES:
         if largest >= divisor:
-            return divisor, word
+            return divisor, word if chinese else translate("Charts", word)
     return 1.0, ""

@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.store import Fact, FactBase
 
 KINDS = ("bars", "share", "growth", "range", "rank", "card")
-DERIVED_KEY = "Dashed outline: derived from the report's figures, not stated in the report."
+DERIVED_KEY = QT_TRANSLATE_NOOP(
+    "Charts", "Dashed outline: derived from the report's figures, not stated in the report."
+)
 
 
 @dataclass(frozen=True)
@@ -80,4 +83,4 @@ def legend_text(spec: ChartSpec) -> str:
 
     The notes are drawn with the chart, on screen and in every export, and not repeated in the footer.
     """
-    return "\n".join(([DERIVED_KEY] if spec.has_derived else []) + list(spec.notes))
+    return "\n".join(([translate("Charts", DERIVED_KEY)] if spec.has_derived else []) + list(spec.notes))
