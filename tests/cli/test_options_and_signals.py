@@ -102,3 +102,26 @@ def test_a_signal_during_a_long_export_exits_cleanly_and_leaves_no_temporary(
     assert "Traceback" not in err and "interrupted" in err
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
     assert all(p.stat().st_size > 0 for p in out.iterdir())
+
+
+def test_a_long_file_name_is_written_and_a_too_long_one_is_one_line(tmp_path: Path) -> None:
+    """A legal 245-character name must work (the temporary name beside it fits the limit too); a name over the
+    file system's limit is refused in one line, with nothing left behind."""
+    legal = tmp_path / ("c" * 241 + ".csv")
+    result = run("chart", "internet-users", "-o", str(legal))
+    assert result.returncode == 0, result.stderr
+    assert legal.read_text(encoding="utf-8").startswith("label,")
+    too_long = tmp_path / ("d" * 300 + ".csv")
+    result = run("chart", "internet-users", "-o", str(too_long))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [legal.name]
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_text("mine\n")
+    kept.chmod(0o444)
+    result = run("chart", "internet-users", "-o", str(kept))
+    assert result.returncode == 1 and "read-only" in result.stderr
+    assert kept.read_text() == "mine\n"
