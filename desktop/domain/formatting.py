@@ -107,3 +107,15 @@ def fact_sentence(fact: Fact) -> str:
     """A fact in one line, as copied: label, figure, period, and a derived value's mark and formula."""
     text = f"{fact.label}: {format_fact(fact)} ({fact.period})"
     return f"{text} [{derived_note(fact)}]" if fact.derived else text
+
+
+def number_text(value: float | None) -> str:
+    """A value as a data file writes it: '4550000' for a whole number, '79.7' otherwise, '' for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def plain_number(value: float | None) -> float | int | None:
+    """A value as JSON or TOML writes it: 4550000.0 reads as a float artefact, so whole numbers become integers."""
+    return int(value) if value is not None and float(value).is_integer() else value

@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage
 from desktop.charts.plot.render import ChartLayout, chart_layout, chart_metadata, paint_chart, render_chart_image
 from desktop.charts.plot.svg import render_chart_svg
 from desktop.charts.spec import ChartSpec, chart_table
+from desktop.domain.formatting import number_text
 from desktop.export.chart_options import MAX_WIDTH, MIN_WIDTH, ChartOptions
 from desktop.export.files import (
     ExportError,
@@ -187,25 +188,19 @@ def chart_csv(spec: ChartSpec) -> str:
         writer.writerow(
             {
                 "label": bar.label,
-                "value": _number(bar.raw_value),
+                "value": number_text(bar.raw_value),
                 "unit": spec.unit,
                 "derived": "yes" if bar.derived else "no",
                 "fact_id": bar.fact_id or "",
                 "value_text": bar.text,
                 "chart": spec.title,
                 "source": spec.provenance,
-                "value_min": _number(bar.raw_min),
-                "value_max": _number(bar.raw_max),
+                "value_min": number_text(bar.raw_min),
+                "value_max": number_text(bar.raw_max),
                 "qualifier": bar.qualifier,
             }
         )
     return out.getvalue()
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def copy_chart_to_clipboard(spec: ChartSpec) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QMimeData
 from desktop.charts.plot.multiples import multiples_metadata, render_multiples_image, render_multiples_svg
 from desktop.charts.spec import chart_table
 from desktop.charts.spec.comparison import MultiChartSpec
+from desktop.domain.formatting import number_text
 from desktop.export.chart_export import CLIPBOARD_WIDTH, CSV_FIELDS, check_width
 from desktop.export.files import check_output_file, output_format, write_file
 from desktop.export.png import png_bytes
@@ -54,26 +55,20 @@ def comparison_csv(multi: MultiChartSpec) -> str:
             writer.writerow(
                 {
                     "label": bar.label,
-                    "value": _number(bar.raw_value),
+                    "value": number_text(bar.raw_value),
                     "unit": spec.unit,
                     "derived": "yes" if bar.derived else "no",
                     "fact_id": bar.fact_id or "",
                     "value_text": bar.text,
                     "chart": spec.title,
                     "source": source,
-                    "value_min": _number(bar.raw_min),
-                    "value_max": _number(bar.raw_max),
+                    "value_min": number_text(bar.raw_min),
+                    "value_max": number_text(bar.raw_max),
                     "qualifier": bar.qualifier,
                     "report": report,
                 }
             )
     return out.getvalue()
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def comparison_text(multi: MultiChartSpec) -> str:

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.formatting import plain_number
 from desktop.importer.annotations import FactAnnotation, NotMetric
 from desktop.importer.document import Report
 
@@ -30,19 +31,15 @@ HEADER = """\
 """
 
 
-def _number(value: float | None) -> int | float | None:
-    return int(value) if value is not None and float(value).is_integer() else value
-
-
 def fact_table(fact: FactAnnotation, paragraph_text: str | None = None) -> dict[str, Any]:
     raw: dict[str, Any] = {
         "id": fact.id,
         "section": fact.section,
         "label": fact.label,
         "figure": fact.figure,
-        "value": _number(fact.value),
-        "value_min": _number(fact.value_min),
-        "value_max": _number(fact.value_max),
+        "value": plain_number(fact.value),
+        "value_min": plain_number(fact.value_min),
+        "value_max": plain_number(fact.value_max),
         "unit": fact.unit,
         "qualifier": fact.qualifier,
         "period": fact.period,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.formatting import plain_number
 from desktop.domain.target import Target
 from desktop.export.files import Steps, atomic_output
 from desktop.store import Fact
@@ -32,9 +33,9 @@ def export_record(part: ReportPart, fact: Fact) -> dict[str, Any]:
         "section_id": fact.section_id,
         "section": part.section_titles.get(fact.section_id, ""),
         "label": fact.label,
-        "value": _number(fact.value),
-        "value_min": _number(fact.value_min),
-        "value_max": _number(fact.value_max),
+        "value": plain_number(fact.value),
+        "value_min": plain_number(fact.value_min),
+        "value_max": plain_number(fact.value_max),
         "unit": fact.unit,
         "qualifier": fact.qualifier,
         "period": fact.period,
@@ -44,11 +45,6 @@ def export_record(part: ReportPart, fact: Fact) -> dict[str, Any]:
         "formula": fact.formula,
         "source": part.factbase.document.citation,
     }
-
-
-def _number(value: float | None) -> float | int | None:
-    # 4550000.0 reads as a float artefact in CSV and JSON: whole numbers are written as integers, as the CLI does.
-    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def export_rows_steps(rows: Iterator[tuple[ReportPart, Fact]], path: Path, fmt: str, total: int) -> Steps[int]:
