@@ -20,10 +20,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QPagedPaintDevice, QPainter
 
 from desktop.charts.plot.multiples import paint_chart_into
-from desktop.charts.plot.render import footer_text
 from desktop.charts.spec import ChartSpec, chart_for_fact
 from desktop.charts.spec.comparison import comparison_chart
 from desktop.domain.citation_items import comparison_items, fact_item
@@ -31,6 +30,7 @@ from desktop.domain.citations import cite, cite_all
 from desktop.domain.comparison import Comparison, Member
 from desktop.domain.formatting import format_fact
 from desktop.domain.target import Target
+from desktop.export import sheet_pdf
 from desktop.export.files import ExportError, Progress, Steps, atomic_output, run_steps
 from desktop.export.sheet_charts import points_per_chart_pixel
 from desktop.export.sheet_content import (
@@ -47,10 +47,7 @@ from desktop.export.sheet_content import (
     fact_blocks,
     marked_runs,
 )
-from desktop.export.sheet_layout import PaintContext, SheetStyle
-from desktop.export.sheet_pages import PageFooter, PageFrame, SheetPaginator, paint_page
 from desktop.export.sheet_pdf import check_pdf_path, page_layout, pdf_writer
-from desktop.qt_runtime import keep_singletons_alive
 
 CITATION_STYLE = "apa"
 Charts = dict[Target, ChartSpec | None]
@@ -134,44 +131,11 @@ def comparison_sheet(comparison: Comparison, accessed: date | None = None) -> tu
 
 # Printing ----------------------------------------------------------------------------------------------------
 def print_built_sheet_steps(sheet: Sheet, charts: Charts, device: QPagedPaintDevice) -> Steps[bool]:
-    """Lay sheet out on the device's paper and paint it, one step before each chart picture and each page."""
-    keep_singletons_alive()
-    if isinstance(device, QPdfWriter):
-        device.setTitle(sheet.title)
-    style = SheetStyle(device)
-    resolution = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
-    area = device.pageLayout().paintRectPixels(resolution)
-    width, height = area.width(), area.height()
-    context = PaintContext()
-    for part in sheet.parts:
-        for block in part.blocks:
-            if isinstance(block, ChartBox):
-                spec = context.specs[block.target] = charts.get(block.target)
-                if spec is not None:
-                    context.footers[block.target] = footer_text(spec)
-    footer = PageFooter(style, width, sheet)
-    frame = PageFrame(width, height, footer.height)
-    pages = SheetPaginator(style, frame, context).paginate(sheet)
-    # Charts are drawn as vectors onto their page as it is painted, as sheet_pdf does (a line chart too).
-    context.draw_chart = lambda painter, spec, box: _draw_chart(painter, spec, box, style.pt(1))
-    total = len(pages)
-    done = 0
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ExportError("cannot start printing: the printer or the PDF file refused")
-    try:
-        for number, page in enumerate(pages, start=1):
-            yield done, total
-            if number > 1 and not device.newPage():
-                raise ExportError("cannot start a new page: the printer or the PDF file refused")
-            paint_page(painter, page)
-            footer.paint(painter, frame, number, len(pages))
-            done += 1
-    finally:
-        if painter.isActive() and not painter.end():
-            raise ExportError("the printer or the PDF file could not be finished")
-    yield total, total
-    return True
+    """Lay sheet out on the device's paper and paint it, a step a page: the sheets' own printing, with this
+    module's charts (the members' own, from several fact bases, a line chart too)."""
+    return sheet_pdf.print_built_sheet_steps(
+        sheet, device, chart_of=lambda box: charts.get(box.target), draw_chart=_draw_chart
+    )
 
 
 def _draw_chart(painter: QPainter, spec: ChartSpec, box: QRectF, points: float) -> None:

@@ -12,14 +12,16 @@ written through desktop.export.files.atomic_output, renamed into place only when
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QPointF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from desktop.charts.plot.render import footer_text
+from desktop.charts.spec import ChartSpec
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Progress, Steps, atomic_output, check_output_file, run_steps
 from desktop.export.pdf_finish import OutlineEntry, PageLink, finish_pdf
@@ -93,8 +95,22 @@ class SheetLayout:
     top: float
 
 
-def lay_out_sheet(factbase: FactBase, sheet: Sheet, device: QPagedPaintDevice | QPrinter) -> SheetLayout:
-    """Where everything of a sheet goes on the device's pages, before anything is painted."""
+ChartOf = Callable[[ChartBox], "ChartSpec | None"]  # the chart a box shows, or None
+DrawChart = Callable[[QPainter, "ChartSpec", QRectF, float], None]  # (painter, spec, box, device px per point)
+
+
+def lay_out_sheet(
+    factbase: FactBase | None, sheet: Sheet, device: QPagedPaintDevice | QPrinter, chart_of: ChartOf | None = None
+) -> SheetLayout:
+    """Where everything of a sheet goes on the device's pages, before anything is painted. The charts come from
+    chart_of, or else from the fact base (a fact's chart, a section's overview)."""
+    if chart_of is None:
+        assert factbase is not None
+        base = factbase
+
+        def chart_of(box: ChartBox) -> ChartSpec | None:
+            return chart_spec(base, box)
+
     style = SheetStyle(device)
     left, top, right, bottom = _insets(device)
     area = device.pageLayout().paintRectPixels(_resolution(device))
@@ -103,7 +119,7 @@ def lay_out_sheet(factbase: FactBase, sheet: Sheet, device: QPagedPaintDevice | 
     for part in sheet.parts:
         for block in part.blocks:
             if isinstance(block, ChartBox):
-                spec = context.specs[block.target] = chart_spec(factbase, block)
+                spec = context.specs[block.target] = chart_of(block)
                 if spec is not None:
                     context.footers[block.target] = footer_text(spec)
     footer = PageFooter(style, width, sheet)
@@ -122,14 +138,29 @@ def print_sheet_steps(
 ) -> Steps[bool]:
     """print_sheet as steps: one before each page. Closing it stops the printing. laid_out, if given, receives
     the layout (where each anchor landed, the contents' boxes) for what is added to the PDF afterwards."""
-    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None with every void call
     sheet = build_sheet(factbase, target)
+    yield from print_built_sheet_steps(sheet, device, factbase=factbase, laid_out=laid_out)
+    return True
+
+
+def print_built_sheet_steps(
+    sheet: Sheet,
+    device: QPagedPaintDevice | QPrinter,
+    *,
+    factbase: FactBase | None = None,
+    chart_of: ChartOf | None = None,
+    draw_chart: DrawChart = paint_chart_vector,
+    laid_out: list[SheetLayout] | None = None,
+) -> Steps[bool]:
+    """Any sheet (a fact base's, a brief, a comparison) laid out on the device and painted, a step a page; its
+    charts from chart_of (or the fact base), each drawn by draw_chart as vectors onto its page."""
+    keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None with every void call
     if isinstance(device, QPdfWriter):
         device.setTitle(sheet.title)
     elif hasattr(device, "setDocName"):  # a QPrinter
         device.setDocName(sheet.title)  # type: ignore[attr-defined]
         device.setCreator("Fact Explorer")  # type: ignore[attr-defined]
-    layout = lay_out_sheet(factbase, sheet, device)
+    layout = lay_out_sheet(factbase, sheet, device, chart_of)
     if laid_out is not None:
         laid_out.append(layout)
     style, pages, context, footer, frame = layout.style, layout.pages, layout.context, layout.footer, layout.frame
@@ -137,7 +168,7 @@ def print_sheet_steps(
 
     # Charts are drawn as vectors straight onto their page as it is painted: sharp, searchable text, and no
     # picture held for the whole document (a report of thousands of charts prints in flat memory).
-    context.draw_chart = lambda painter, spec, box: paint_chart_vector(painter, spec, box, style.pt(1))
+    context.draw_chart = lambda painter, spec, box: draw_chart(painter, spec, box, style.pt(1))
     total = len(pages)
     done = 0
 
