@@ -23,6 +23,16 @@ from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.report_shelf import ReportShelf
 from desktop.ui.theme import Theme, add_theme_menu, page_colours
+from desktop.ui.window_layout import (
+    SMALL_REPORT,
+    ZOOM_SETTING,
+    apply_zoom,
+    fit_figure_column,
+    fit_to_screen,
+    fit_tree_columns,
+    share_width,
+    zoom_steps,
+)
 from desktop.ui.window_state import last_target, restore_window_state, save_window_state
 from desktop.ui.worker import Worker
 
@@ -30,13 +40,6 @@ if TYPE_CHECKING:
     from desktop.ui.export_actions import ExportActions
     from desktop.ui.report_actions import ReportActions
     from desktop.userdata import UserData
-
-DEFAULT_SIZE = (1440, 900)
-TREE_WIDTH = 400  # wide enough for most fact labels with their values
-GLOSSARY_WIDTH = 330
-ZOOM_SETTING = "view/zoom"
-ZOOM_LIMIT = 8  # steps of 10% each way
-SMALL_REPORT = 300  # facts: up to this many, a report's tree opens fully expanded
 
 
 def _charts() -> ModuleType:
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
-        self._fit_tree_columns()
+        fit_tree_columns(self.tree)
         self.tree.setAccessibleName(QCoreApplication.translate("MainWindow", "Reports, sections and facts"))
         self.page = LinkBrowser("Page", self)
         self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.chart.table, self.glossary.filter_edit)
         self._summary = ""
         self._show_report(self.current_report)
-        self._fit_to_screen()
+        fit_to_screen(self)
         self._zoom = 0
         if self.zoom:
             self.apply_zoom()
@@ -185,56 +188,16 @@ class MainWindow(QMainWindow):
         if self.tree_model.canFetchMore(report_row):
             self.tree_model.fetchMore(report_row)
         self.tree.expand(report_row)
-        self._fit_figure_column(count)
+        fit_figure_column(self.tree, count)
         if count <= SMALL_REPORT:  # a small report shows all its facts; a large one opens section by section
             for row in range(self.tree_model.rowCount(report_row)):
                 self.tree.expand(self.tree_model.index(row, 0, report_row))
-
-    def _fit_to_screen(self) -> None:
-        """The default size, or less on a small screen: a window larger than its screen hides its own edges."""
-        width, height = DEFAULT_SIZE
-        screen = self.screen()
-        # Offscreen Qt (headless screenshots, tests) pretends an 800×600 screen: nothing there to fit.
-        if screen is not None and QGuiApplication.platformName() != "offscreen":
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
-        self.resize(width, height)
-        self._share_width(width)
-
-    def _share_width(self, width: int) -> None:
-        """Tree and glossary give up room in proportion to a narrow window, so the page and its chart keep at
-        least half of it."""
-        scale = min(1.0, width / DEFAULT_SIZE[0])
-        tree, glossary = int(TREE_WIDTH * scale), int(GLOSSARY_WIDTH * scale)
-        self.splitter.setSizes([tree, max(width - tree - glossary, 0)])
-        self.resizeDocks([self.glossary_dock], [glossary], Qt.Orientation.Horizontal)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         # Made narrower than the page can bear (a small screen, a window dragged narrow): share the width again.
         if self.isVisible() and self.detail.width() < event.size().width() * 0.45:
-            self._share_width(event.size().width())
-
-    def _fit_figure_column(self, facts: int) -> None:
-        """A small report's figure column fits its widest figure; a large one's is given a width once: fitting it
-        to every open row measured them all on each move (350,000 model reads for 14 clicks at 1M facts)."""
-        from PySide6.QtWidgets import QHeaderView
-
-        header = self.tree.header()
-        if facts <= SMALL_REPORT:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-            return
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("more than 1.2 billion people") + 12)
-
-    def _fit_tree_columns(self) -> None:
-        """The name column takes the room left and elides; the figure column always shows the whole figure."""
-        from PySide6.QtWidgets import QHeaderView
-
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            share_width(self, event.size().width())
 
     def _connect(self, actions: WindowActions) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -424,25 +387,17 @@ class MainWindow(QMainWindow):
     @property
     def zoom(self) -> int:
         """Zoom steps from the normal text size (each 10%), kept in the settings."""
-        value = self.settings.value(ZOOM_SETTING, 0) if self.settings is not None else self._zoom
-        try:
-            return max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(value)))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            return 0
+        return zoom_steps(self.settings.value(ZOOM_SETTING, 0) if self.settings is not None else self._zoom)
 
     def _on_zoom(self, step: int) -> None:
         """Ctrl++ / Ctrl+- / Ctrl+0: every pane's text, the tree and tables as well as the page, and remembered."""
-        self._zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
+        self._zoom = zoom_steps(self.zoom + step)
         if self.settings is not None:
             self.settings.setValue(ZOOM_SETTING, self._zoom)
         self.apply_zoom()
 
     def apply_zoom(self) -> None:
-        font = QApplication.font()
-        font.setPointSizeF(font.pointSizeF() * (1 + 0.1 * self.zoom))
-        for pane in (self.centralWidget(), *(d.widget() for d in self.findChildren(QDockWidget))):
-            if pane is not None:
-                pane.setFont(font)
+        apply_zoom(self, self.zoom)
 
     def _on_about(self) -> None:
         QMessageBox.about(
