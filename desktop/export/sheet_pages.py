@@ -3,6 +3,7 @@ page gets the citation, the printing date and "Page n of N" at its foot."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -41,14 +42,20 @@ class SheetPaginator:
         self.context = context
 
     def paginate(self, sheet: Sheet) -> list[Page]:
-        pages: list[Page] = []
+        return [page for pages in self.paginate_parts(sheet) for page in pages]
+
+    def paginate_parts(self, sheet: Sheet) -> Iterator[list[Page]]:
+        """The pages of one part at a time (every part starts on a new page), each anchor's page number noted:
+        a whole report is paginated, or printed, holding one part's pages rather than every page at once."""
+        number = 0
         for part in sheet.parts:
-            pages += self._balanced(self._fitted(part))
-        for number, page in enumerate(pages, start=1):
-            for piece, _ in page.placed:
-                if piece.anchor:
-                    self.context.anchor_pages.setdefault(piece.anchor, number)
-        return pages
+            pages = self._balanced(self._fitted(part))
+            for page in pages:
+                number += 1
+                for piece, _ in page.placed:
+                    if piece.anchor:
+                        self.context.anchor_pages.setdefault(piece.anchor, number)
+            yield pages
 
     def _chart_heights(self) -> tuple[float, float]:
         """The least and the most height a chart is given: at least the plot's minimum at readable text, at

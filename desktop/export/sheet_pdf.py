@@ -100,7 +100,12 @@ DrawChart = Callable[[QPainter, "ChartSpec", QRectF, float], None]  # (painter, 
 
 
 def lay_out_sheet(
-    factbase: FactBase | None, sheet: Sheet, device: QPagedPaintDevice | QPrinter, chart_of: ChartOf | None = None
+    factbase: FactBase | None,
+    sheet: Sheet,
+    device: QPagedPaintDevice | QPrinter,
+    chart_of: ChartOf | None = None,
+    *,
+    paginate: bool = True,
 ) -> SheetLayout:
     """Where everything of a sheet goes on the device's pages, before anything is painted. The charts come from
     chart_of, or else from the fact base (a fact's chart, a section's overview)."""
@@ -124,7 +129,7 @@ def lay_out_sheet(
                     context.footers[block.target] = footer_text(spec)
     footer = PageFooter(style, width, sheet)
     frame = PageFrame(width, height, footer.height)
-    pages = SheetPaginator(style, frame, context).paginate(sheet)
+    pages = SheetPaginator(style, frame, context).paginate(sheet) if paginate else []
     corner = device.pageLayout().paintRectPoints().topLeft()
     origin = (float(corner.x()), float(corner.y()))
     return SheetLayout(sheet, _resolution(device), origin, style, pages, context, footer, frame, left, top)
@@ -160,16 +165,19 @@ def print_built_sheet_steps(
     elif hasattr(device, "setDocName"):  # a QPrinter
         device.setDocName(sheet.title)  # type: ignore[attr-defined]
         device.setCreator("Fact Explorer")  # type: ignore[attr-defined]
-    layout = lay_out_sheet(factbase, sheet, device, chart_of)
+    layout = lay_out_sheet(factbase, sheet, device, chart_of, paginate=False)
     if laid_out is not None:
         laid_out.append(layout)
-    style, pages, context, footer, frame = layout.style, layout.pages, layout.context, layout.footer, layout.frame
+    style, context, footer, frame = layout.style, layout.context, layout.footer, layout.frame
     left, top = layout.left, layout.top
-
+    paginator = SheetPaginator(style, frame, context)
+    # Two passes, part by part: the first counts the pages and notes where each anchor lands (the contents page
+    # and the "Page n of N" footer need both), the second lays each part out again and paints it, so no more than
+    # one part's pages are ever held: a report of thousands of facts prints in the memory of one of its parts.
+    total = sum(len(pages) for pages in paginator.paginate_parts(sheet))
     # Charts are drawn as vectors straight onto their page as it is painted: sharp, searchable text, and no
-    # picture held for the whole document (a report of thousands of charts prints in flat memory).
+    # picture held for the whole document.
     context.draw_chart = lambda painter, spec, box: draw_chart(painter, spec, box, style.pt(1))
-    total = len(pages)
     done = 0
 
     painter = QPainter()
@@ -177,17 +185,19 @@ def print_built_sheet_steps(
         raise ExportError("cannot start printing: the printer or the PDF file refused")
     aborted = False
     try:
-        for number, page in enumerate(pages, start=1):
-            yield done, total
-            if number > 1 and not device.newPage():
-                raise ExportError("cannot start a new page: the printer or the PDF file refused")
-            painter.save()
-            painter.translate(QPointF(left, top))
-            context.painting_page = number
-            paint_page(painter, page)
-            footer.paint(painter, frame, number, len(pages))
-            painter.restore()
-            done += 1
+        for pages in paginator.paginate_parts(sheet):
+            for page in pages:
+                yield done, total
+                number = done + 1
+                if number > 1 and not device.newPage():
+                    raise ExportError("cannot start a new page: the printer or the PDF file refused")
+                painter.save()
+                painter.translate(QPointF(left, top))
+                context.painting_page = number
+                paint_page(painter, page)
+                footer.paint(painter, frame, number, total)
+                painter.restore()
+                done += 1
     except GeneratorExit:
         aborted = _abort(device)
         raise

@@ -125,6 +125,10 @@ def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
     if old is not None:
         plot_item.getViewBox().sigResized.disconnect(old.on_resized)
         plot_item._chart_fit = None  # type: ignore[attr-defined]
+    card = getattr(plot_item, "_chart_card", None)
+    if card is not None:  # a value card drawn here before: its figure no longer follows the view's width
+        plot_item.getViewBox().sigResized.disconnect(card[1])
+        plot_item._chart_card = None  # type: ignore[attr-defined]
     for name in ("_chart_legend", "_chart_title"):
         item = getattr(plot_item, name, None)
         if item is not None:
