@@ -6,11 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import importlib.util  # noqa: E402
 import json  # noqa: E402
 import socket  # noqa: E402
+import sys  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from types import ModuleType  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -106,3 +109,31 @@ def factbase_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(bundled_factbase().read_bytes())
     return copy
+
+
+def load_generator() -> ModuleType:
+    """bench/generate_factbase.py, the same code that writes the million-fact bases the benchmarks use."""
+    spec = importlib.util.spec_from_file_location("generate_factbase", ROOT / "bench" / "generate_factbase.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_factbase", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def generator() -> ModuleType:
+    return load_generator()
+
+
+@pytest.fixture(scope="session")
+def generated_path(tmp_path_factory: pytest.TempPathFactory, generator: ModuleType) -> Path:
+    """A generated base of a few thousand facts, for queries that must not care about size."""
+    path: Path = generator.generate(tmp_path_factory.mktemp("generated") / "gen.sqlite", facts=3000, sections=30)
+    return path
+
+
+@pytest.fixture
+def generated(generated_path: Path) -> Iterator[FactBase]:
+    with FactBase.open(generated_path) as fb:
+        yield fb
