@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox, QWidget
 
 from desktop.domain.target import Target
@@ -23,7 +23,7 @@ from desktop.store import FactBase, FactBaseError, UnknownIdError
 from desktop.ui import note_editor
 from desktop.ui.bookmarks_panel import BookmarksPanel
 from desktop.ui.citation_actions import CitationActions, attach_citation_actions
-from desktop.ui.menus import find_menu
+from desktop.ui.menus import find_menu, new_action
 from desktop.userdata import (
     Anchor,
     Annotation,
@@ -86,35 +86,44 @@ class AnnotationActions(QObject):
         self.citations = citations
         self.series: SeriesPanel | None = None
         self.user_data: UserData | None = window.user_data
-        self.bookmark = self._action(
+        self.bookmark = new_action(
+            self.window,
             QCoreApplication.translate("AnnotationActions", "&Bookmark"),
             QCoreApplication.translate("AnnotationActions", "Star the fact or section viewed"),
             self._on_bookmark,
             "Ctrl+D",
+            tooltip=True,
         )
         self.bookmark.setCheckable(True)
-        self.bookmark_passage = self._action(
+        self.bookmark_passage = new_action(
+            self.window,
             QCoreApplication.translate("AnnotationActions", "Bookmark Selected &Passage"),
             QCoreApplication.translate("AnnotationActions", "Star the passage selected in the page"),
             self._on_passage,
             "Ctrl+Shift+D",
+            tooltip=True,
         )
-        self.note = self._action(
+        self.note = new_action(
+            self.window,
             QCoreApplication.translate("AnnotationActions", "&Note…"),
             QCoreApplication.translate("AnnotationActions", "A note and tags on the fact or section viewed"),
             self._on_note,
             "Ctrl+Shift+N",
+            tooltip=True,
         )
-        self.export_notes = self._action(
+        self.export_notes = new_action(
+            self.window,
             QCoreApplication.translate("AnnotationActions", "Export &Notes…"),
             QCoreApplication.translate("AnnotationActions", "Save every bookmark and note"),
             self._on_export,
-            None,
+            tooltip=True,
         )
-        self.import_notes = self._action(
+        self.import_notes = new_action(
+            self.window,
             QCoreApplication.translate("AnnotationActions", "Import N&otes…"),
             QCoreApplication.translate("AnnotationActions", "Read bookmarks and notes from a JSON file"),
             self._on_import,
+            tooltip=True,
         )
 
         self.dock = QDockWidget(QCoreApplication.translate("AnnotationActions", "Bookmarks"), window)
@@ -141,15 +150,6 @@ class AnnotationActions(QObject):
             QCoreApplication.translate("AnnotationActions", "Show or hide every bookmark and note")
         )
         self._install()
-
-    def _action(self, text: str, tip: str, handler: object, keys: str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(handler)
-        return action
 
     def _install(self) -> None:
         edit, view, file_menu = (find_menu(self.window, t) for t in ("Edit", "View", "File"))

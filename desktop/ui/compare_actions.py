@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QScrollArea, QWidget
 
 from desktop.domain.comparison import Comparison, Member
@@ -24,7 +23,7 @@ from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps
 from desktop.store import FactBaseError, UnknownIdError
 from desktop.ui import export_actions as dialogs
-from desktop.ui.menus import find_menu
+from desktop.ui.menus import find_menu, new_action
 from desktop.ui.worker import Job
 
 if TYPE_CHECKING:
@@ -64,51 +63,50 @@ class CompareActions(QObject):
         self.comparison = Comparison()
         self.showing = False  # the comparison page is what the page pane shows
         self.charts_view: QScrollArea | None = None
-        self.add = self._action(
+        self.add = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "Add to Co&mparison"),
             QCoreApplication.translate("CompareActions", "Put the fact viewed beside others"),
             self._on_add,
             "Ctrl+K",
         )
-        self.remove = self._action(
+        self.remove = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "&Remove from Comparison"),
             QCoreApplication.translate("CompareActions", "Take the fact viewed out"),
             self._on_remove,
         )
-        self.clear = self._action(
+        self.clear = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "C&lear Comparison"),
             QCoreApplication.translate("CompareActions", "Take every fact out of the comparison"),
             self._on_clear,
         )
-        self.view_comparison = self._action(
+        self.view_comparison = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "Co&mparison"),
             QCoreApplication.translate("CompareActions", "The facts put side by side"),
             self.show_comparison,
             "Ctrl+Shift+K",
         )
-        self.export = self._action(
+        self.export = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "Export Co&mparison…"),
             QCoreApplication.translate("CompareActions", "Save the comparison as PNG, SVG, CSV or PDF"),
             self._on_export,
         )
-        self.copy = self._action(
+        self.copy = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "Copy Comparison Chart"),
             QCoreApplication.translate("CompareActions", "Copy the comparison's charts"),
             self._on_copy,
         )
-        self.brief = self._action(
+        self.brief = new_action(
+            self.window,
             QCoreApplication.translate("CompareActions", "Print &Brief…"),
             QCoreApplication.translate("CompareActions", "The comparison or the bookmarks as one PDF"),
             self._on_brief,
         )
-
-    def _action(self, text: str, tip: str, handler: Callable[[], None], keys: str = "") -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(handler)
-        return action
 
     def install(self) -> None:
         edit = find_menu(self.window, "Edit")

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.target import Target
 from desktop.export.files import ExportError, Steps
 from desktop.store import FactBase
+from desktop.ui.menus import new_action
 from desktop.ui.worker import Job, Worker
 
 if TYPE_CHECKING:
@@ -118,29 +119,34 @@ class ExportActions(QObject):
         self.worker = worker if worker is not None else Worker(self)
         # The last export options of this session, and the chart they were asked for (its title is only its own).
         self.chart_options: tuple[str, ChartOptions] | None = None
-        self.export_chart = self._action(
+        self.export_chart = new_action(
+            self.window,
             QCoreApplication.translate("ExportActions", "&Export Chart…"),
             QCoreApplication.translate("ExportActions", "Save the chart as PNG, SVG or CSV"),
             self._on_export_chart,
         )
         self.export_chart.setShortcut(QKeySequence("Ctrl+E"))
-        self.copy_chart = self._action(
+        self.copy_chart = new_action(
+            self.window,
             QCoreApplication.translate("ExportActions", "Copy C&hart"),
             QCoreApplication.translate("ExportActions", "Copy the chart to the clipboard as a picture"),
             self._on_copy,
         )
-        self.print_sheet = self._action(
+        self.print_sheet = new_action(
+            self.window,
             QCoreApplication.translate("ExportActions", "&Print…"),
             QCoreApplication.translate("ExportActions", "Print the fact sheet of what is viewed"),
             self._on_print,
         )
         self.print_sheet.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.export_pdf = self._action(
+        self.export_pdf = new_action(
+            self.window,
             QCoreApplication.translate("ExportActions", "Export P&DF…"),
             QCoreApplication.translate("ExportActions", "Save the fact sheet of what is viewed as PDF"),
             self._on_pdf,
         )
-        self.export_all = self._action(
+        self.export_all = new_action(
+            self.window,
             QCoreApplication.translate("ExportActions", "Export &All Charts…"),
             QCoreApplication.translate("ExportActions", "Save every chart as PNG into a folder"),
             self._on_export_all,
@@ -153,12 +159,6 @@ class ExportActions(QObject):
     @property
     def factbase(self) -> FactBase:
         return self._factbase if isinstance(self._factbase, FactBase) else self._factbase()
-
-    def _action(self, text: str, tip: str, handler: Callable[[], None]) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.triggered.connect(handler)
-        return action
 
     # Wiring ------------------------------------------------------------------------------------------------------
     def install(self, menu: QMenu) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -42,6 +43,20 @@ def find_menu(window: QMainWindow, name: str) -> QMenu:
         if isinstance(menu, QMenu) and menu.objectName() == wanted:
             return menu
     raise LookupError(f"the window has no {name} menu")
+
+
+def new_action(
+    parent: QObject, text: str, tip: str, handler: Callable[[], object], keys: str = "", *, tooltip: bool = False
+) -> QAction:
+    """An action with its status-bar tip (and, for toolbar buttons, the same tooltip) connected to handler."""
+    action = QAction(text, parent)
+    action.setStatusTip(tip)
+    if tooltip:
+        action.setToolTip(tip)
+    if keys:
+        action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(handler)
+    return action
 
 
 def _action(window: QMainWindow, menu: QMenu, text: str, keys: list[QKeySequence], tip: str) -> QAction:

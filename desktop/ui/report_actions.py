@@ -9,17 +9,17 @@ cannot be removed. The dialogs are module-level functions that tests replace.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.target import Target
 from desktop.store import FactBase, FactBaseError
 from desktop.ui.library_tree_model import TARGET_ROLE
+from desktop.ui.menus import new_action
 from desktop.ui.report_shelf import report_id as report_id_of
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ class ReportActions(QObject):
         super().__init__(window)
         self.window = window
         self.import_dialog: ImportDialog | None = None
-        self.open = self._action(
+        self.open = new_action(
+            self.window,
             QCoreApplication.translate("ReportActions", "&Open…"),
             QCoreApplication.translate("ReportActions", "Open a fact base file"),
             self._on_open,
@@ -64,7 +65,8 @@ class ReportActions(QObject):
         self.open.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.rebuild_recent)
-        self.import_report = self._action(
+        self.import_report = new_action(
+            self.window,
             QCoreApplication.translate("ReportActions", "&Import Report…"),
             QCoreApplication.translate(
                 "ReportActions", "Read a report (text, Markdown, HTML, PDF) and make a fact base of it"
@@ -72,18 +74,13 @@ class ReportActions(QObject):
             self._on_import,
         )
         self.import_report.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.remove = self._action(
+        self.remove = new_action(
+            self.window,
             QCoreApplication.translate("ReportActions", "Re&move from Library"),
             QCoreApplication.translate("ReportActions", "Take the report viewed out of the library (its file stays)"),
             self._on_remove,
         )
         self.rebuild_recent()
-
-    def _action(self, text: str, tip: str, handler: Callable[[], None]) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.triggered.connect(handler)
-        return action
 
     # Wiring ------------------------------------------------------------------------------------------------------
     def install(self) -> None:
