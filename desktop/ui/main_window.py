@@ -26,10 +26,9 @@ from desktop.ui.theme import Theme, add_theme_menu, page_colours
 from desktop.ui.window_layout import (
     SMALL_REPORT,
     ZOOM_SETTING,
+    TreeColumns,
     apply_zoom,
-    fit_figure_column,
     fit_to_screen,
-    fit_tree_columns,
     share_width,
     zoom_steps,
 )
@@ -85,7 +84,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
-        fit_tree_columns(self.tree)
+        self.tree_columns = TreeColumns(self.tree)
         self.tree.setAccessibleName(QCoreApplication.translate("MainWindow", "Reports, sections and facts"))
         self.page = LinkBrowser("Page", self)
         self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
         if self.tree_model.canFetchMore(report_row):
             self.tree_model.fetchMore(report_row)
         self.tree.expand(report_row)
-        fit_figure_column(self.tree, count)
+        self.tree_columns.set_report_size(count)
         if count <= SMALL_REPORT:  # a small report shows all its facts; a large one opens section by section
             for row in range(self.tree_model.rowCount(report_row)):
                 self.tree.expand(self.tree_model.index(row, 0, report_row))

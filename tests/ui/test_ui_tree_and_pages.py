@@ -95,3 +95,19 @@ def test_about_box_names_the_fact_base_and_its_version(window, factbase, monkeyp
     window.window_actions.about.trigger()
     assert factbase.document.title in shown[0]
     assert f"Version {factbase.document.factbase_version}" in shown[0]
+
+
+def test_a_narrow_tree_still_names_its_rows(qtbot, window):
+    """At 1024×680 (or 150% scale) the tree is narrow: the figures give up room so every row keeps a readable name,
+    and a wide tree gives the whole figure back."""
+    header = window.tree.header()
+    window.splitter.setSizes([240, window.width() - 240])
+    qtbot.waitUntil(lambda: window.tree.viewport().width() < 260)
+    room = window.tree.viewport().width()
+    qtbot.waitUntil(lambda: header.sectionSize(1) <= room // 2)
+    assert header.sectionSize(0) >= room // 2 - 1
+
+    window.splitter.setSizes([700, max(window.width() - 700, 100)])
+    qtbot.waitUntil(lambda: window.tree.viewport().width() > 500)
+    widest = window.tree.sizeHintForColumn(1)
+    qtbot.waitUntil(lambda: header.sectionSize(1) == widest)
