@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import interrupts
+from desktop.cli.arguments import whole_number
 from desktop.cli.batch import ProgressBar, require_id_or_all
 from desktop.cli.errors import CommandError
 from desktop.export.chart_options import BACKGROUNDS, MAX_WIDTH, MIN_WIDTH, SIZE_PRESETS, ChartOptions, parse_size
@@ -19,6 +20,9 @@ from desktop.export.files import ExportError
 from desktop.store import FactBase
 
 FORMATS = ("png", "svg", "csv")  # the same as desktop.export.chart_export.CHART_FORMATS, without importing Qt
+
+# --width of chart and compare: an image width within what the exporters draw legibly.
+image_width = whole_number(MIN_WIDTH, MAX_WIDTH, noun="a whole number of pixels", unit="px")
 
 
 def chart_options(args: argparse.Namespace) -> ChartOptions:
@@ -80,16 +84,6 @@ def run_chart(factbase: FactBase, args: argparse.Namespace) -> int:
     return 0
 
 
-def _width(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
-    if not MIN_WIDTH <= value <= MAX_WIDTH:
-        raise argparse.ArgumentTypeError(f"{value} px is out of range; use {MIN_WIDTH} to {MAX_WIDTH}")
-    return value
-
-
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "chart",
@@ -111,7 +105,10 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
         help="the file to write (a directory with --all)",
     )
     p.add_argument(
-        "--width", type=_width, metavar="PX", help="image width in pixels (default 1600; with --size, keeps its ratio)"
+        "--width",
+        type=image_width,
+        metavar="PX",
+        help="image width in pixels (default 1600; with --size, keeps its ratio)",
     )
     p.add_argument("--format", choices=FORMATS, help="with --all: the format of every file (default png)")
     p.add_argument("--title", metavar="T", help="a title in place of the chart's own")

@@ -134,7 +134,7 @@ def add_with_option(p: argparse.ArgumentParser) -> None:
 
 
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    from desktop.cli.chart import _width
+    from desktop.cli.chart import image_width
 
     p = sub.add_parser(
         "compare",
@@ -148,6 +148,6 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     p.add_argument("ids", nargs="+", metavar="ID", help="a fact id, or REPORT:ID for a fact of another report")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=".png, .svg, .csv or .pdf")
     add_with_option(p)
-    p.add_argument("--width", type=_width, default=1600, metavar="PX", help="image width in pixels (default 1600)")
+    p.add_argument("--width", type=image_width, default=1600, metavar="PX", help="image width in pixels (default 1600)")
     p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of a PDF (default A4)")
     p.set_defaults(run=run_compare)

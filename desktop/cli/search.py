@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from desktop.cli.arguments import whole_number
 from desktop.cli.errors import CommandError
 from desktop.domain.query import RESULT_TYPES, parse_query
 from desktop.store import FactBase
@@ -83,16 +84,6 @@ def run_search(factbase: FactBase, args: argparse.Namespace) -> int:
     return 0
 
 
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 1000:
-        raise argparse.ArgumentTypeError(f"{value} is out of range; use 1 to 1000")
-    return value
-
-
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "search",
@@ -105,6 +96,12 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     )
     p.add_argument("query", help="what to look for (quote it in the shell)")
     p.add_argument("--json", action="store_true", help="as a JSON array of results")
-    p.add_argument("--limit", type=_limit, default=20, metavar="N", help="at most N results of each kind (default 20)")
+    p.add_argument(
+        "--limit",
+        type=whole_number(1, 1000),
+        default=20,
+        metavar="N",
+        help="at most N results of each kind (default 20)",
+    )
     p.add_argument("--kind", choices=RESULT_TYPES, help="only facts, passages or glossary terms")
     p.set_defaults(run=run_search)

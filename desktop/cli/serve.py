@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from desktop.cli.arguments import whole_number
 from desktop.cli.errors import CommandError
 from desktop.paths import bundled_factbase
 from desktop.store import FactBase
@@ -55,16 +56,6 @@ def _write_metadata(target: Path, metadata: dict[str, object]) -> None:
         raise CommandError(str(exc), 1) from None
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is out of range; use 1 to 65535")
-    return value
-
-
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "serve",
@@ -79,7 +70,13 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     )
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="more fact bases to serve")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine)")
-    p.add_argument("--port", type=_port, default=8001, metavar="N", help="the port to listen on (default 8001)")
+    p.add_argument(
+        "--port",
+        type=whole_number(1, 65535, noun="a port number"),
+        default=8001,
+        metavar="N",
+        help="the port to listen on (default 8001)",
+    )
     p.add_argument("--no-library", action="store_true", help="serve only the bundled fact base and those named")
     p.add_argument(
         "--write-metadata",
