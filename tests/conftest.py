@@ -137,3 +137,38 @@ def generated_path(tmp_path_factory: pytest.TempPathFactory, generator: ModuleTy
 def generated(generated_path: Path) -> Iterator[FactBase]:
     with FactBase.open(generated_path) as fb:
         yield fb
+
+
+TEST_REPORTS = ("ostmark-2023", "ostmark-2025", "networks-survey")  # tests/domain/reports (its conftest says what)
+
+
+@pytest.fixture(scope="session")
+def test_report_paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Our three small test reports, built once by the builder for every package's tests."""
+    from db.build import build
+
+    folder = tmp_path_factory.mktemp("reports")
+    return {
+        name: build(folder / f"{name}.sqlite", ROOT / "tests" / "domain" / "reports" / name) for name in TEST_REPORTS
+    }
+
+
+@pytest.fixture(scope="session")
+def ostmark_paths(test_report_paths: dict[str, Path], tiny_factbase_path: Path) -> dict[str, Path]:
+    """The two Ostmark reports and the tiny one (the same town), by short name: the reports compared and briefed."""
+    return {
+        "o2023": test_report_paths["ostmark-2023"],
+        "o2025": test_report_paths["ostmark-2025"],
+        "tiny": tiny_factbase_path,
+    }
+
+
+@pytest.fixture
+def ostmark_reports(ostmark_paths: dict[str, Path]) -> Iterator[dict[str, FactBase]]:
+    """The Ostmark reports and the tiny one, opened read-only and closed after the test."""
+    opened = {name: FactBase.open(path) for name, path in ostmark_paths.items()}
+    try:
+        yield opened
+    finally:
+        for fb in opened.values():
+            fb.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from xml.dom import minidom
 
@@ -15,32 +14,13 @@ from desktop.charts.spec.comparison import comparison_chart
 from desktop.domain.comparison import Comparison
 from desktop.store import FactBase
 
-REPORTS = Path(__file__).resolve().parents[1] / "domain" / "reports"
 
-
-@pytest.fixture(scope="module")
-def report_paths(tmp_path_factory: pytest.TempPathFactory, tiny_factbase_path: Path) -> dict[str, Path]:
-    from db.build import build
-
-    folder = tmp_path_factory.mktemp("compared")
-    paths = {name: build(folder / f"{name}.sqlite", REPORTS / f"ostmark-{name[1:]}") for name in ("o2023", "o2025")}
-    return {**paths, "tiny": tiny_factbase_path}
-
-
-@pytest.fixture
-def reports(report_paths: dict[str, Path]) -> Iterator[dict[str, FactBase]]:
-    opened = {name: FactBase.open(path) for name, path in report_paths.items()}
-    yield opened
-    for fb in opened.values():
-        fb.close()
-
-
-def comparison(reports: dict[str, FactBase], *keys: str) -> Comparison:
+def comparison(ostmark_reports: dict[str, FactBase], *keys: str) -> Comparison:
     """Members given as 'report/fact'."""
     c = Comparison()
     for key in keys:
         report, fact = key.split("/")
-        c.add(reports[report], fact, report)
+        c.add(ostmark_reports[report], fact, report)
     return c
 
 
@@ -49,8 +29,8 @@ MIXED = ("o2023/residents", "tiny/residents", "o2025/residents", "o2023/crossing
 
 
 # Specs -------------------------------------------------------------------------------------------------------
-def test_facts_of_one_unit_are_one_chart_of_bars_on_one_axis(reports: dict[str, FactBase]) -> None:
-    multi = comparison_chart(comparison(reports, "o2023/residents", "o2023/westmark-residents"))
+def test_facts_of_one_unit_are_one_chart_of_bars_on_one_axis(ostmark_reports: dict[str, FactBase]) -> None:
+    multi = comparison_chart(comparison(ostmark_reports, "o2023/residents", "o2023/westmark-residents"))
     (chart,) = multi.charts
     assert chart.kind == "bars" and chart.unit == "people" and chart.value_axis == "people"
     assert [b.raw_value for b in chart.bars] == [11900, 8300]
@@ -58,18 +38,18 @@ def test_facts_of_one_unit_are_one_chart_of_bars_on_one_axis(reports: dict[str, 
     assert labels == ["Residents of Ostmark (end of 2023)", "Residents of Westmark (end of 2023)"]
 
 
-def test_facts_of_different_units_are_small_multiples_one_chart_a_unit(reports: dict[str, FactBase]) -> None:
-    multi = comparison_chart(comparison(reports, *MIXED))
+def test_facts_of_different_units_are_small_multiples_one_chart_a_unit(ostmark_reports: dict[str, FactBase]) -> None:
+    multi = comparison_chart(comparison(ostmark_reports, *MIXED))
     assert [c.unit for c in multi.charts] == ["people", "crossings", "%"]
     for chart, members in zip(multi.charts, multi.bar_members, strict=True):
         pairs = zip(members, chart.bars, strict=True)
-        units = {reports[report].fact(bar.fact_id or "").unit for (report, _), bar in pairs}
+        units = {ostmark_reports[report].fact(bar.fact_id or "").unit for (report, _), bar in pairs}
         assert units == {chart.unit}  # no chart mixes units
     assert sum(len(c.bars) for c in multi.charts) == len(MIXED)
 
 
-def test_one_metric_over_ordered_periods_is_a_line_in_time_order(reports: dict[str, FactBase]) -> None:
-    multi = comparison_chart(comparison(reports, "o2025/residents", "o2023/residents", "tiny/residents"))
+def test_one_metric_over_ordered_periods_is_a_line_in_time_order(ostmark_reports: dict[str, FactBase]) -> None:
+    multi = comparison_chart(comparison(ostmark_reports, "o2025/residents", "o2023/residents", "tiny/residents"))
     (chart,) = multi.charts
     assert chart.kind == "line" and chart.category_axis == "period"
     assert [b.label for b in chart.bars] == ["end of 2023", "end of 2024", "end of June 2025"]
@@ -77,13 +57,13 @@ def test_one_metric_over_ordered_periods_is_a_line_in_time_order(reports: dict[s
     assert chart.title == "Residents of Ostmark over time"
 
 
-def test_each_chart_names_the_reports_of_its_own_bars(reports: dict[str, FactBase]) -> None:
-    multi = comparison_chart(comparison(reports, *MIXED))
+def test_each_chart_names_the_reports_of_its_own_bars(ostmark_reports: dict[str, FactBase]) -> None:
+    multi = comparison_chart(comparison(ostmark_reports, *MIXED))
     people, crossings, shares = multi.charts
     for name in ("o2023", "tiny", "o2025"):
-        assert reports[name].document.citation in people.provenance
-    assert reports["tiny"].document.citation not in crossings.provenance
-    assert reports["o2025"].document.citation not in shares.provenance
+        assert ostmark_reports[name].document.citation in people.provenance
+    assert ostmark_reports["tiny"].document.citation not in crossings.provenance
+    assert ostmark_reports["o2025"].document.citation not in shares.provenance
 
 
 def test_an_empty_comparison_has_no_chart() -> None:
@@ -92,12 +72,12 @@ def test_an_empty_comparison_has_no_chart() -> None:
 
 
 # Drawing -----------------------------------------------------------------------------------------------------
-def test_the_window_widget_has_a_plot_a_unit_and_a_line_through_the_values(qtbot, reports) -> None:
+def test_the_window_widget_has_a_plot_a_unit_and_a_line_through_the_values(qtbot, ostmark_reports) -> None:
     import pyqtgraph as pg
 
     from desktop.charts.plot.multiples import make_multiples_widget
 
-    multi = comparison_chart(comparison(reports, *MIXED))
+    multi = comparison_chart(comparison(ostmark_reports, *MIXED))
     widget = make_multiples_widget(multi)
     qtbot.addWidget(widget)
     assert len(widget.plots) == 3
@@ -115,12 +95,12 @@ def every_source(c: Comparison) -> list[str]:
     return [m.source for m in c]
 
 
-def test_png_text_chunks_carry_every_members_source(qapp, reports, tmp_path: Path) -> None:
+def test_png_text_chunks_carry_every_members_source(qapp, ostmark_reports, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
     from desktop.export.comparison_export import export_comparison_chart
 
-    c = comparison(reports, *MIXED)
+    c = comparison(ostmark_reports, *MIXED)
     path = export_comparison_chart(comparison_chart(c), tmp_path / "c.png", width=800)
     image = QImage(str(path))
     assert image.width() == 800
@@ -128,14 +108,16 @@ def test_png_text_chunks_carry_every_members_source(qapp, reports, tmp_path: Pat
         assert source in image.text("Source")
     for member in c:
         assert member.fact.label in image.text("Description")
-    one = export_comparison_chart(comparison_chart(comparison(reports, "o2023/residents")), tmp_path / "1.png", 800)
+    one = export_comparison_chart(
+        comparison_chart(comparison(ostmark_reports, "o2023/residents")), tmp_path / "1.png", 800
+    )
     assert image.height() > 2.5 * QImage(str(one)).height()  # three charts stacked, none squeezed
 
 
-def test_svg_metadata_and_footer_text_carry_every_members_source(qapp, reports, tmp_path: Path) -> None:
+def test_svg_metadata_and_footer_text_carry_every_members_source(qapp, ostmark_reports, tmp_path: Path) -> None:
     from desktop.export.comparison_export import export_comparison_chart
 
-    c = comparison(reports, *MIXED)
+    c = comparison(ostmark_reports, *MIXED)
     path = export_comparison_chart(comparison_chart(c), tmp_path / "c.svg", width=900)
     doc = minidom.parse(str(path))
     dc_sources = [e.firstChild.data for e in doc.getElementsByTagName("dc:source")]
@@ -145,19 +127,19 @@ def test_svg_metadata_and_footer_text_carry_every_members_source(qapp, reports, 
         for t in g.getElementsByTagName("text")
     )  # fmt: skip
     for name in ("o2023", "tiny", "o2025"):
-        assert reports[name].document.title in footer
+        assert ostmark_reports[name].document.title in footer
     ids = [e.getAttribute("id") for e in doc.getElementsByTagName("*") if e.hasAttribute("id")]
     assert len(ids) == len(set(ids))  # each chart's clip paths renamed: no id twice in one document
 
 
-def test_svg_draws_the_same_picture_as_the_png(qapp, reports, tmp_path: Path) -> None:
+def test_svg_draws_the_same_picture_as_the_png(qapp, ostmark_reports, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     from desktop.charts.plot.multiples import render_multiples_image, render_multiples_svg
 
-    multi = comparison_chart(comparison(reports, *MIXED))
+    multi = comparison_chart(comparison(ostmark_reports, *MIXED))
     png = render_multiples_image(multi, 800)
     svg = QImage(png.size(), QImage.Format.Format_ARGB32)
     svg.fill(Qt.GlobalColor.white)
@@ -171,10 +153,10 @@ def test_svg_draws_the_same_picture_as_the_png(qapp, reports, tmp_path: Path) ->
     assert difference < 3.0  # lightness out of 255; a blank or misplaced SVG differs by far more
 
 
-def test_csv_rows_carry_their_own_members_source_and_report(qapp, reports, tmp_path: Path) -> None:
+def test_csv_rows_carry_their_own_members_source_and_report(qapp, ostmark_reports, tmp_path: Path) -> None:
     from desktop.export.comparison_export import export_comparison_chart
 
-    c = comparison(reports, *MIXED)
+    c = comparison(ostmark_reports, *MIXED)
     path = export_comparison_chart(comparison_chart(c), tmp_path / "c.csv")
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert len(rows) == len(MIXED)
@@ -186,10 +168,10 @@ def test_csv_rows_carry_their_own_members_source_and_report(qapp, reports, tmp_p
         assert row["unit"] == member.fact.unit
 
 
-def test_an_unknown_extension_writes_nothing(qapp, reports, tmp_path: Path) -> None:
+def test_an_unknown_extension_writes_nothing(qapp, ostmark_reports, tmp_path: Path) -> None:
     from desktop.export.comparison_export import export_comparison_chart
     from desktop.export.files import ExportError
 
     with pytest.raises(ExportError):
-        export_comparison_chart(comparison_chart(comparison(reports, "o2023/residents")), tmp_path / "c.gif")
+        export_comparison_chart(comparison_chart(comparison(ostmark_reports, "o2023/residents")), tmp_path / "c.gif")
     assert list(tmp_path.iterdir()) == []

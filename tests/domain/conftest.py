@@ -22,15 +22,6 @@ from desktop.store import FactBase
 REPORTS = Path(__file__).resolve().parent / "reports"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 ACCESSED = date(2026, 12, 1)  # the access date every reference rendering was checked with
-TEST_REPORTS = ("ostmark-2023", "ostmark-2025", "networks-survey")
-
-
-@pytest.fixture(scope="session")
-def test_report_paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from db.build import build
-
-    folder = tmp_path_factory.mktemp("reports")
-    return {name: build(folder / f"{name}.sqlite", REPORTS / name) for name in TEST_REPORTS}
 
 
 @pytest.fixture

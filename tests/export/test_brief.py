@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,6 @@ import pytest
 from desktop.domain.comparison import Comparison
 from desktop.domain.formatting import format_fact
 from desktop.store import FactBase
-
-REPORTS = Path(__file__).resolve().parents[1] / "domain" / "reports"
 
 
 def pdf_pages(path: Path) -> int:
@@ -36,29 +33,12 @@ def words(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-@pytest.fixture(scope="module")
-def report_paths(tmp_path_factory: pytest.TempPathFactory, tiny_factbase_path: Path) -> dict[str, Path]:
-    from db.build import build
-
-    folder = tmp_path_factory.mktemp("briefed")
-    paths = {name: build(folder / f"{name}.sqlite", REPORTS / f"ostmark-{name[1:]}") for name in ("o2023", "o2025")}
-    return {**paths, "tiny": tiny_factbase_path}
-
-
 @pytest.fixture
-def reports(report_paths: dict[str, Path]) -> Iterator[dict[str, FactBase]]:
-    opened = {name: FactBase.open(path) for name, path in report_paths.items()}
-    yield opened
-    for fb in opened.values():
-        fb.close()
-
-
-@pytest.fixture
-def chosen(reports: dict[str, FactBase]) -> Comparison:
+def chosen(ostmark_reports: dict[str, FactBase]) -> Comparison:
     c = Comparison()
     for key in ("o2023/residents", "tiny/residents", "o2025/residents", "o2025/crossings-h1", "tiny/port-rank"):
         report, fact = key.split("/")
-        c.add(reports[report], fact, report)
+        c.add(ostmark_reports[report], fact, report)
     return c
 
 

@@ -22,16 +22,11 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.menus import find_menu
 from desktop.ui.report_shelf import ReportShelf
 
-REPORTS = Path(__file__).resolve().parents[1] / "domain" / "reports"
-
 
 @pytest.fixture(scope="module")
-def paths(tmp_path_factory: pytest.TempPathFactory, tiny_factbase_path: Path) -> dict[str, Path]:
-    from db.build import build
-
-    folder = tmp_path_factory.mktemp("ui-compare")
-    built = {name: build(folder / f"{name}.sqlite", REPORTS / f"ostmark-{name[1:]}") for name in ("o2023", "o2025")}
-    return {"tiny": tiny_factbase_path, **built}
+def paths(ostmark_paths: dict[str, Path]) -> dict[str, Path]:
+    """The tiny report first (the one shown), then the two Ostmark reports."""
+    return {"tiny": ostmark_paths["tiny"], "o2023": ostmark_paths["o2023"], "o2025": ostmark_paths["o2025"]}
 
 
 class Harness:

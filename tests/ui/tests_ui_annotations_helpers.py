@@ -25,14 +25,9 @@ LibraryWindow = tuple[MainWindow, AnnotationActions]
 
 
 @pytest.fixture(scope="session")
-def library_paths(tmp_path_factory: pytest.TempPathFactory, tiny_factbase_path: Path) -> list[Path]:
+def library_paths(test_report_paths: dict[str, Path], tiny_factbase_path: Path) -> list[Path]:
     """The tiny report first, then the two that share its metrics."""
-    from db.build import build
-
-    folder = tmp_path_factory.mktemp("annotation-library")
-    return [tiny_factbase_path] + [
-        build(folder / f"{name}.sqlite", ROOT / "domain" / "reports" / name) for name in OTHER_REPORTS
-    ]
+    return [tiny_factbase_path] + [test_report_paths[name] for name in OTHER_REPORTS]
 
 
 @pytest.fixture
