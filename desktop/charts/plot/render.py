@@ -122,8 +122,8 @@ def laid_out_plot(
     """A plot widget drawn in the layout's palette, with its subtitle, laid out at its size, never shown on screen.
 
     Export size follows the widget's geometry (pyqtgraph exports what is laid out, not what is asked), so the
-    widget is 'shown' off screen at exactly the
-    logical size, which runs the same resize and label-fitting code as the window does.
+    widget is "shown" off screen at exactly the logical size, which runs the same resize and label-fitting code
+    as the window does.
     """
     widget = make(spec) if make is not None else make_plot_widget(spec, dark=layout.background == "dark")
     if layout.subtitle:

@@ -7,6 +7,7 @@ pixel width of the longest label (see _fit_labels).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import pyqtgraph as pg
@@ -69,9 +70,7 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
     if legend_text(spec):
         _add_legend(plot_item, legend_text(spec), colours)
     fit = _LabelFit(plot_item, spec, [(bar, text) for text, bar in labels])
-    plot_item._chart_fit = fit  # type: ignore[attr-defined]  # keeps the handler alive with the plot
-    plot_item.getViewBox().sigResized.connect(fit.on_resized)
-    fit.on_resized()
+    _follow_resize(plot_item, fit.on_resized)
 
 
 # Drawing ---------------------------------------------------------------------------------------------------
@@ -109,9 +108,7 @@ def _draw_card(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) -
             size -= 2
         figure.setFont(_sized(font, size))
 
-    view.sigResized.connect(fit_to_width)
-    fit_to_width()
-    plot_item._chart_card = (figure, fit_to_width)  # type: ignore[attr-defined]  # keeps the handler alive
+    _follow_resize(plot_item, fit_to_width)
 
 
 def _sized(font: QFont, pixels: int) -> QFont:
@@ -120,15 +117,19 @@ def _sized(font: QFont, pixels: int) -> QFont:
     return sized
 
 
+def _follow_resize(plot_item: pg.PlotItem, handler: Callable[[], None]) -> None:
+    """Run handler now and whenever the view's size changes (labels fitted, a card's figure sized to the width);
+    kept on the plot so it lives as long as the chart does, and disconnected when the plot is drawn again."""
+    plot_item._chart_on_resize = handler  # type: ignore[attr-defined]
+    plot_item.getViewBox().sigResized.connect(handler)
+    handler()
+
+
 def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
-    old = getattr(plot_item, "_chart_fit", None)
-    if old is not None:
-        plot_item.getViewBox().sigResized.disconnect(old.on_resized)
-        plot_item._chart_fit = None  # type: ignore[attr-defined]
-    card = getattr(plot_item, "_chart_card", None)
-    if card is not None:  # a value card drawn here before: its figure no longer follows the view's width
-        plot_item.getViewBox().sigResized.disconnect(card[1])
-        plot_item._chart_card = None  # type: ignore[attr-defined]
+    handler = getattr(plot_item, "_chart_on_resize", None)
+    if handler is not None:  # the chart drawn here before no longer follows the view's size
+        plot_item.getViewBox().sigResized.disconnect(handler)
+        plot_item._chart_on_resize = None  # type: ignore[attr-defined]
     for name in ("_chart_legend", "_chart_title"):
         item = getattr(plot_item, name, None)
         if item is not None:
