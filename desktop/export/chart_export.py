@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 
 from desktop.charts.plot.render import ChartLayout, chart_layout, chart_metadata, paint_chart, render_chart_image
 from desktop.charts.plot.svg import render_chart_svg
-from desktop.charts.spec import ChartSpec, chart_table
+from desktop.charts.spec import Bar, ChartSpec, chart_table
 from desktop.domain.formatting import number_text
 from desktop.export.chart_options import MAX_WIDTH, MIN_WIDTH, ChartOptions
 from desktop.export.files import (
@@ -185,22 +185,25 @@ def chart_csv(spec: ChartSpec) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for bar in spec.bars:
-        writer.writerow(
-            {
-                "label": bar.label,
-                "value": number_text(bar.raw_value),
-                "unit": spec.unit,
-                "derived": "yes" if bar.derived else "no",
-                "fact_id": bar.fact_id or "",
-                "value_text": bar.text,
-                "chart": spec.title,
-                "source": spec.provenance,
-                "value_min": number_text(bar.raw_min),
-                "value_max": number_text(bar.raw_max),
-                "qualifier": bar.qualifier,
-            }
-        )
+        writer.writerow(csv_row(spec, bar, spec.provenance))
     return out.getvalue()
+
+
+def csv_row(spec: ChartSpec, bar: Bar, source: str) -> dict[str, str]:
+    """One bar as a CSV_FIELDS row; source is the chart's provenance, or the bar's own report in a comparison."""
+    return {
+        "label": bar.label,
+        "value": number_text(bar.raw_value),
+        "unit": spec.unit,
+        "derived": "yes" if bar.derived else "no",
+        "fact_id": bar.fact_id or "",
+        "value_text": bar.text,
+        "chart": spec.title,
+        "source": source,
+        "value_min": number_text(bar.raw_min),
+        "value_max": number_text(bar.raw_max),
+        "qualifier": bar.qualifier,
+    }
 
 
 def copy_chart_to_clipboard(spec: ChartSpec) -> None:

@@ -17,8 +17,7 @@ from PySide6.QtCore import QByteArray, QMimeData
 from desktop.charts.plot.multiples import multiples_metadata, render_multiples_image, render_multiples_svg
 from desktop.charts.spec import chart_table
 from desktop.charts.spec.comparison import MultiChartSpec
-from desktop.domain.formatting import number_text
-from desktop.export.chart_export import CLIPBOARD_WIDTH, CSV_FIELDS, check_width
+from desktop.export.chart_export import CLIPBOARD_WIDTH, CSV_FIELDS, check_width, csv_row
 from desktop.export.files import check_output_file, output_format, write_file
 from desktop.export.png import png_bytes
 from desktop.qt_runtime import set_clipboard
@@ -52,22 +51,7 @@ def comparison_csv(multi: MultiChartSpec) -> str:
         members = multi.bar_members[index] if index < len(multi.bar_members) else ()
         for row, bar in enumerate(spec.bars):
             report, source = members[row] if row < len(members) else ("", spec.provenance)
-            writer.writerow(
-                {
-                    "label": bar.label,
-                    "value": number_text(bar.raw_value),
-                    "unit": spec.unit,
-                    "derived": "yes" if bar.derived else "no",
-                    "fact_id": bar.fact_id or "",
-                    "value_text": bar.text,
-                    "chart": spec.title,
-                    "source": source,
-                    "value_min": number_text(bar.raw_min),
-                    "value_max": number_text(bar.raw_max),
-                    "qualifier": bar.qualifier,
-                    "report": report,
-                }
-            )
+            writer.writerow({**csv_row(spec, bar, source), "report": report})
     return out.getvalue()
 
 
