@@ -27,6 +27,7 @@ from desktop.charts.plot.render import (
     footer_font,
     laid_out_plot,
 )
+from desktop.charts.plot.svg import metadata_element, text_element, text_group
 from desktop.charts.plot.svg_mend import mend_svg_exporter
 from desktop.charts.plot.widget import MIN_HEIGHT, MIN_WIDTH, make_plot_widget
 from desktop.charts.plot.wrapping_label import wrap_to_width
@@ -190,8 +191,8 @@ def render_multiples_svg(multi: MultiChartSpec, width: int = 1600) -> bytes:
     ):
         svg.setAttribute(name, value)
     meta = multiples_metadata(multi)
-    _text_element(doc, svg, "title", meta["Title"])
-    _text_element(doc, svg, "desc", f"{meta['Description']} Source: {meta['Source']}")
+    text_element(doc, svg, "title", meta["Title"])
+    text_element(doc, svg, "desc", f"{meta['Description']} Source: {meta['Source']}")
     svg.appendChild(_metadata(doc, multi, meta))
     background = doc.createElement("rect")
     for name, value in (("width", "100%"), ("height", "100%"), ("fill", LIGHT.background)):
@@ -199,9 +200,9 @@ def render_multiples_svg(multi: MultiChartSpec, width: int = 1600) -> bytes:
     svg.appendChild(background)
     title_metrics = QFontMetricsF(_title_font())
     svg.appendChild(
-        _text_group(doc, "title", LIGHT.foreground, TITLE_PIXEL_SIZE, "bold", TITLE_MARGIN,
-                    [(TITLE_MARGIN + title_metrics.ascent() + n * title_metrics.height(), line)
-                     for n, line in enumerate(lines)])
+        text_group(doc, "title", LIGHT.foreground, TITLE_PIXEL_SIZE, TITLE_MARGIN,
+                   [(TITLE_MARGIN + title_metrics.ascent() + n * title_metrics.height(), line)
+                    for n, line in enumerate(lines)], weight="bold")
     )  # fmt: skip
     y = top
     for index, (spec, layout) in enumerate(zip(multi.charts, layouts, strict=True)):
@@ -215,8 +216,8 @@ def render_multiples_svg(multi: MultiChartSpec, width: int = 1600) -> bytes:
         _adopt_chart(doc, group, minidom.parseString(raw), prefix=f"c{index + 1}-")
         ascent = QFontMetricsF(footer_font()).ascent()
         footer = [(baseline, line) for baseline, line in layout.baselines(ascent)]
-        group.appendChild(_text_group(doc, f"provenance-{index + 1}", LIGHT.muted, footer_font().pixelSize(), "normal",
-                                      FOOTER_MARGIN, footer))  # fmt: skip
+        group.appendChild(text_group(doc, f"provenance-{index + 1}", LIGHT.muted, footer_font().pixelSize(),
+                                     FOOTER_MARGIN, footer, weight="normal"))  # fmt: skip
         svg.appendChild(group)
         y += layout.height
     return doc.toxml(encoding="UTF-8")
@@ -245,40 +246,7 @@ def _adopt_chart(doc: Node, group: Node, chart: Node, prefix: str) -> None:
         group.appendChild(doc.importNode(child, True))
 
 
-def _text_element(doc: Node, parent: Node, tag: str, text: str) -> None:
-    element = doc.createElement(tag)
-    element.appendChild(doc.createTextNode(text))
-    parent.appendChild(element)
-
-
-def _text_group(
-    doc: Node, ident: str, colour: str, size: int, weight: str, x: float, lines: list[tuple[float, str]]
-) -> Node:
-    group = doc.createElement("g")
-    group.setAttribute("id", ident)
-    group.setAttribute("fill", colour)
-    group.setAttribute("font-family", f"{QFont().family()}, sans-serif")
-    group.setAttribute("font-size", f"{size}px")
-    group.setAttribute("font-weight", weight)
-    for y, line in lines:
-        text = doc.createElement("text")
-        text.setAttribute("x", f"{x:g}")
-        text.setAttribute("y", f"{y:.2f}")
-        text.setAttribute("xml:space", "preserve")
-        text.appendChild(doc.createTextNode(line))
-        group.appendChild(text)
-    return group
-
-
 def _metadata(doc: Node, multi: MultiChartSpec, meta: dict[str, str]) -> Node:
-    metadata = doc.createElement("metadata")
-    rdf = doc.createElement("rdf:RDF")
-    record = doc.createElement("rdf:Description")
-    record.setAttribute("rdf:about", "")
     fields = [("dc:title", meta["Title"]), ("dc:description", meta["Description"]), ("dc:identifier", multi.chart_id)]
     fields += [("dc:source", source) for source in multi.sources]  # one element a source: each member's report
-    for tag, value in fields:
-        _text_element(doc, record, tag, value)
-    rdf.appendChild(record)
-    metadata.appendChild(rdf)
-    return metadata
+    return metadata_element(doc, fields)

@@ -9,11 +9,12 @@ background is the same picture without its background rect.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from xml.dom import minidom
 
 import pyqtgraph.exporters
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from desktop.charts.plot.render import (
     FOOTER_MARGIN,
@@ -95,34 +96,50 @@ def _replace_text_child(doc: Node, svg: Node, tag: str, text: str) -> None:
 
 
 def _metadata(doc: Node, spec: ChartSpec, meta: dict[str, str]) -> Node:
+    fields = [("dc:title", meta["Title"]), ("dc:source", meta["Source"]), ("dc:description", meta["Description"])]
+    return metadata_element(doc, [*fields, ("dc:identifier", spec.chart_id)])
+
+
+def _footer(doc: Node, layout: ChartLayout) -> Node:
+    font = footer_font()
+    lines = layout.baselines(QFontMetricsF(font).ascent())
+    return text_group(doc, "provenance", layout.palette.muted, font.pixelSize(), FOOTER_MARGIN, lines)
+
+
+def metadata_element(doc: Node, fields: list[tuple[str, str]]) -> Node:
+    """An SVG <metadata> holding one Dublin Core record: (tag, text) for each of its elements, in order."""
     metadata = doc.createElement("metadata")
     rdf = doc.createElement("rdf:RDF")
     record = doc.createElement("rdf:Description")
     record.setAttribute("rdf:about", "")
-    for tag, value in (
-        ("dc:title", meta["Title"]),
-        ("dc:source", meta["Source"]),
-        ("dc:description", meta["Description"]),
-        ("dc:identifier", spec.chart_id),
-    ):
-        element = doc.createElement(tag)
-        element.appendChild(doc.createTextNode(value))
-        record.appendChild(element)
+    for tag, value in fields:
+        text_element(doc, record, tag, value)
     rdf.appendChild(record)
     metadata.appendChild(rdf)
     return metadata
 
 
-def _footer(doc: Node, layout: ChartLayout) -> Node:
-    font = footer_font()
+def text_element(doc: Node, parent: Node, tag: str, text: str) -> None:
+    """<tag>text</tag> appended to parent; the text is a text node, never parsed as markup."""
+    element = doc.createElement(tag)
+    element.appendChild(doc.createTextNode(text))
+    parent.appendChild(element)
+
+
+def text_group(
+    doc: Node, ident: str, colour: str, size: int, x: float, lines: Iterable[tuple[float, str]], weight: str = ""
+) -> Node:
+    """Lines of real SVG text (searchable, selectable) at their baselines, in the app's font."""
     group = doc.createElement("g")
-    group.setAttribute("id", "provenance")
-    group.setAttribute("fill", layout.palette.muted)
-    group.setAttribute("font-family", f"{font.family()}, sans-serif")
-    group.setAttribute("font-size", f"{font.pixelSize()}px")
-    for y, line in layout.baselines(QFontMetricsF(font).ascent()):
+    group.setAttribute("id", ident)
+    group.setAttribute("fill", colour)
+    group.setAttribute("font-family", f"{QFont().family()}, sans-serif")
+    group.setAttribute("font-size", f"{size}px")
+    if weight:
+        group.setAttribute("font-weight", weight)
+    for y, line in lines:
         text = doc.createElement("text")
-        text.setAttribute("x", f"{FOOTER_MARGIN}")
+        text.setAttribute("x", f"{x:g}")
         text.setAttribute("y", f"{y:.2f}")
         text.setAttribute("xml:space", "preserve")
         text.appendChild(doc.createTextNode(line))
