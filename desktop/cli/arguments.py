@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 
 def whole_number(low: int, high: int, *, noun: str = "a whole number", unit: str = "") -> Callable[[str], int]:
@@ -20,3 +21,11 @@ def whole_number(low: int, high: int, *, noun: str = "a whole number", unit: str
         return value
 
     return parse
+
+
+NAMED_WITH = "another fact base whose facts are named REPORT:ID (REPORT: the path or its file name) (repeatable)"
+
+
+def add_with_option(p: argparse.ArgumentParser, help_text: str = NAMED_WITH) -> None:
+    """--with PATH, repeatable: more fact bases beside the --db one (compare, brief, series)."""
+    p.add_argument("--with", dest="with_paths", type=Path, action="append", default=[], metavar="PATH", help=help_text)

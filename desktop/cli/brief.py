@@ -14,7 +14,8 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from desktop.cli import interrupts
-from desktop.cli.compare import ReportFinder, add_with_option, comparison_from_ids
+from desktop.cli.arguments import add_with_option
+from desktop.cli.compare import ReportFinder, comparison_from_ids
 from desktop.cli.errors import CommandError
 from desktop.domain.comparison import Comparison
 from desktop.store import FactBase, FactBaseError

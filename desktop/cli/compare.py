@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli import interrupts
+from desktop.cli.arguments import add_with_option
 from desktop.cli.errors import CommandError
 from desktop.store import FactBase, FactBaseError
 
@@ -119,18 +120,6 @@ def run_compare(factbase: FactBase, args: argparse.Namespace) -> int:
             raise CommandError(str(exc), 1) from None
         print(written)
     return 0
-
-
-def add_with_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--with",
-        dest="with_paths",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="another fact base whose facts are named REPORT:ID (REPORT: the path or its file name) (repeatable)",
-    )
 
 
 def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:

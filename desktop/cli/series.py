@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import add_with_option
 from desktop.cli.errors import CommandError
 from desktop.domain.formatting import format_fact
 from desktop.domain.series import Decision, MemberKey, Series, SeriesMember, find_series
@@ -126,14 +127,6 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     )
     p.add_argument("target", metavar="FACT_ID", help="the fact whose series to list")
     p.add_argument("--json", dest="format", action="store_const", const="json", help="as a JSON object")
-    p.add_argument(
-        "--with",
-        dest="with_paths",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="another fact base to search (repeatable)",
-    )
+    add_with_option(p, "another fact base to search (repeatable)")
     p.add_argument("--no-library", action="store_true", help="search only the --with fact bases, not the library")
     p.set_defaults(run=run_series, format="text")
