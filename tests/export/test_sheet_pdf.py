@@ -335,3 +335,17 @@ def test_the_whole_report_has_an_outline_clickable_contents_and_metadata(
     assert meta is not None and meta.title == sheet_factbase.document.title
     assert sheet_factbase.document.source_as_of in (meta.subject or "")
     assert meta.author and meta.creator == "Fact Explorer" and meta.creation_date is not None
+
+
+def test_printing_the_whole_report_lets_every_chart_go(qapp: object, sheet_factbase: FactBase, tmp_path: Path) -> None:
+    # A whole-report sheet draws one off-screen plot per chart; each must be freed once on its page, or a large
+    # report's print grows without bound (10,000 facts ran out of memory). Live view boxes count live plots.
+    import gc
+
+    import pyqtgraph as pg
+
+    gc.collect()
+    before = len(pg.ViewBox.AllViews)
+    assert write_sheet_pdf(sheet_factbase, Target.report(), tmp_path / "report.pdf") is not None
+    gc.collect()
+    assert len(pg.ViewBox.AllViews) == before

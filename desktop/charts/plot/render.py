@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from desktop.charts.plot.widget import make_plot_widget
+from desktop.charts.plot.widget import make_plot_widget, stop_following_resize
 from desktop.charts.plot.wrapping_label import WrappingLabel, wrap_to_width
 from desktop.charts.spec import ChartSpec
 from desktop.charts.spec.palette import ChartPalette, chart_palette
@@ -143,6 +143,7 @@ def laid_out_plot(
     try:
         yield widget
     finally:
+        stop_following_resize(widget.getPlotItem())
         widget.close()
         widget.deleteLater()
         # Headless jobs run no event loop, where deleteLater would be carried out: without this every chart of a
