@@ -163,6 +163,29 @@ def test_redraw_replaces_the_previous_chart(qtbot, factbase: FactBase) -> None:
     assert len(_items(widget, pg.BarGraphItem)) == 4 and widget.getPlotItem().getAxis("left").isVisible()
 
 
+def test_a_redrawn_chart_carries_its_own_title_and_legend_only(qtbot, factbase: FactBase) -> None:
+    # One plot is drawn again for every chart the window shows; its title and legend are kept and re-worded.
+    noted = chart_for_fact(factbase, "new-data-products-growth")
+    plain = chart_for_fact(factbase, "internet-users")
+    widget = _shown(qtbot, noted, size=(420, 320))
+    plot = widget.getPlotItem()
+    draw_chart(plot, plain)
+    widget.grab()
+    legend, title = plot._chart_legend, plot._chart_title
+    fresh = _shown(qtbot, plain, size=(420, 320))
+    assert not legend.isVisible()
+    fresh_view = fresh.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: plot.getViewBox().height() == fresh_view.height())  # no room kept for the note before
+    assert title.plain_text == plain.title
+    shown = title.item.toPlainText()
+    assert " ".join(shown.split()) == plain.title  # its words, wrapped to the pane
+    assert title.item.boundingRect().width() <= title.geometry().width() + 1
+    draw_chart(plot, noted)
+    widget.grab()
+    assert legend.isVisible() and legend.plain_text == legend_text(noted)
+    qtbot.waitUntil(lambda: plot.getViewBox().height() < fresh_view.height())  # the note takes its room again
+
+
 @pytest.mark.parametrize("chart_id", ["internet-users", "new-data-products-growth", "computing-power-rank"])
 def test_painted_chart_is_not_blank(qtbot, factbase: FactBase, chart_id: str) -> None:
     widget = _shown(qtbot, chart_for_target(factbase, resolve(factbase, chart_id)))

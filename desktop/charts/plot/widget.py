@@ -53,9 +53,13 @@ def draw_chart(plot_item: pg.PlotItem, spec: ChartSpec, *, dark: bool = False) -
     plot_item.setTitle(None)
     if plot_item.titleLabel.parentLayoutItem() is plot_item.layout:
         plot_item.layout.removeItem(plot_item.titleLabel)  # ours spans the whole width in its place
-    title = WrappingLabel(spec.title, colours.foreground, point_size=TITLE_POINT_SIZE, bold=True)
-    plot_item.layout.addItem(title, 0, 0, 1, 3)
-    plot_item._chart_title = title  # type: ignore[attr-defined]
+    title = getattr(plot_item, "_chart_title", None)
+    if isinstance(title, WrappingLabel):
+        title.set_plain_text(spec.title, colours.foreground)
+    else:
+        title = WrappingLabel(spec.title, colours.foreground, point_size=TITLE_POINT_SIZE, bold=True)
+        plot_item.layout.addItem(title, 0, 0, 1, 3)
+        plot_item._chart_title = title  # type: ignore[attr-defined]
     if spec.kind == "card":
         _draw_card(plot_item, spec, colours)
         return
@@ -138,13 +142,11 @@ def stop_following_resize(plot_item: pg.PlotItem) -> None:
 
 def _reset(plot_item: pg.PlotItem, colours: ChartPalette) -> None:
     stop_following_resize(plot_item)  # the chart drawn here before no longer follows the view's size
-    for name in ("_chart_legend", "_chart_title"):
-        item = getattr(plot_item, name, None)
-        if item is not None:
-            plot_item.layout.removeItem(item)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
-            setattr(plot_item, name, None)
+    # The title and the legend stay in the layout for their words to change (draw_chart, _add_legend); a chart
+    # with no legend empties it, and an empty label takes no height.
+    legend = getattr(plot_item, "_chart_legend", None)
+    if isinstance(legend, WrappingLabel) and legend.plain_text:
+        legend.set_plain_text("", colours.foreground)
     plot_item.clear()
     for name in ("left", "bottom"):  # a value card drawn here before hid them
         plot_item.showAxis(name)
@@ -248,6 +250,10 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
 
 
 def _add_legend(plot_item: pg.PlotItem, text: str, colours: ChartPalette) -> None:
+    legend = getattr(plot_item, "_chart_legend", None)
+    if isinstance(legend, WrappingLabel):
+        legend.set_plain_text(text, colours.foreground)
+        return
     legend = WrappingLabel(text, colours.foreground, point_size=LABEL_POINT_SIZE - 1, justify="left")
     plot_item.layout.addItem(legend, 5, 0, 1, 3)
     plot_item._chart_legend = legend  # type: ignore[attr-defined]

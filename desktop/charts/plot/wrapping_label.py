@@ -46,9 +46,26 @@ class WrappingLabel(pg.LabelItem):
         lines = [wrap_label(part, _INITIAL_WRAP) for part in text.split("\n")]  # a newline starts a new line
         self.setText(escape("\n".join(lines)).replace("\n", "<br>"))
 
+    def set_plain_text(self, text: str, colour: str) -> None:
+        """Show other text in this label, wrapped at the width it has now. The window's chart keeps one title
+        and changes its words: a new label per chart cost its construction and three or four re-wraps (each an
+        HTML layout) while the plot's layout settled, a quarter of a chart's drawing time."""
+        self.plain_text = text
+        self.opts["color"] = colour
+        self.setVisible(bool(text))
+        if self._wrapped_for > 0:
+            self.setText(self._wrapped_html(self._wrapped_for))
+        else:
+            lines = [wrap_label(part, _INITIAL_WRAP) for part in text.split("\n")]
+            self.setText(escape("\n".join(lines)).replace("\n", "<br>"))
+
+    def _wrapped_html(self, width: float) -> str:
+        lines = [line for part in self.plain_text.split("\n") for line in wrap_to_width(part, width, self._metrics)]
+        return "<br>".join(escape(line) for line in lines)
+
     def updateMin(self) -> None:
         super().updateMin()
-        height = self.itemRect().height()
+        height = self.itemRect().height() if getattr(self, "plain_text", "") else 0.0
         self.setMinimumWidth(0)
         self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
         self._sizeHint[Qt.SizeHint.PreferredSize] = (0, height)
@@ -58,6 +75,5 @@ class WrappingLabel(pg.LabelItem):
         width = self.rect().width() - _TEXT_MARGINS
         if width > 0 and abs(width - self._wrapped_for) > 0.5:
             self._wrapped_for = width
-            lines = [line for part in self.plain_text.split("\n") for line in wrap_to_width(part, width, self._metrics)]
-            self.setText("<br>".join(escape(line) for line in lines))  # calls resizeEvent again: now a no-op
+            self.setText(self._wrapped_html(width))  # calls resizeEvent again: now a no-op
         super().resizeEvent(ev)
