@@ -172,6 +172,30 @@ class FactBase(TablePages):
         sql = "SELECT * FROM facts WHERE section_id = ? ORDER BY position LIMIT ? OFFSET ?"
         return [fact_row(r) for r in self._rows(sql, section_id, -1 if limit is None else limit, offset)]
 
+    def facts_in_paragraph(self, paragraph_id: int) -> list[Fact]:
+        """The facts one paragraph states, in order (through the paragraph_id index)."""
+        return [
+            fact_row(r)
+            for r in self._rows("SELECT * FROM facts WHERE paragraph_id = ? ORDER BY position", paragraph_id)
+        ]
+
+    def facts_around(self, fact: Fact, each_side: int) -> list[Fact]:
+        """Up to each_side facts before and after fact in its section, in order, fact left out: its neighbours on
+        a fact page, two index range reads whatever the section's size."""
+        before = self._rows(
+            "SELECT * FROM facts WHERE section_id = ? AND position < ? ORDER BY position DESC LIMIT ?",
+            fact.section_id,
+            fact.position,
+            each_side,
+        )
+        after = self._rows(
+            "SELECT * FROM facts WHERE section_id = ? AND position > ? ORDER BY position LIMIT ?",
+            fact.section_id,
+            fact.position,
+            each_side,
+        )
+        return [fact_row(r) for r in [*reversed(before), *after]]
+
     def fact_rank(self, fact: Fact) -> int:
         """Where a fact stands among its section's facts (0 for the first): the row a lazy list must reach."""
         sql = "SELECT count(*) FROM facts WHERE section_id = ? AND position < ?"

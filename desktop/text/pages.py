@@ -17,6 +17,7 @@ from desktop.text.markup import Span, escape, link, link_span, mark_up, markdown
 from desktop.text.spans import PAGE_FACTS, Mark, SectionMarks, headline_marks
 
 PAGE_SECTIONS = 100  # the front page lists at most this many sections
+FACT_NEIGHBOURS = 10  # a fact page lists at most this many of its section's facts either side of it
 
 
 @dataclass(frozen=True)
@@ -164,16 +165,21 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
         )
     source = translate("Pages", "Source")
     parts.append(f"<h3>{escape(source)}</h3>")
-    marks = SectionMarks.read(fb, fact.section_id).including(fb, fact)
     paragraph = fb.paragraph(fact.paragraph_id)
-    parts.append(_paragraph_html(marks, paragraph, fact))
+    parts.append(_paragraph_html(SectionMarks.read_paragraph(fb, paragraph), paragraph, fact))
     terms = fb.terms_for_fact(fact.id)
     if terms:
         links = ", ".join(link(Target.term(t.term), t.term) for t in terms)
         heading = translate("Pages", "Glossary terms used")
         parts.append(f"<h3>{escape(heading)}</h3><p>{links}</p>")
-    others = [f for f in marks.facts if f.id != fact.id]
+    # Its neighbours in the section, not the section's first hundred: a page of a section of a thousand facts
+    # was four times the HTML to lay out, and the fact's own neighbours are the ones a reader looks for.
+    others = fb.facts_around(fact, FACT_NEIGHBOURS)
     parts.append(_fact_list(others, translate("Pages", "Other facts in {section}").format(section=section.title)))
+    more = fb.fact_count(section.id) - 1 - len(others)
+    if more > 0:
+        text = translate("Pages", "…and {count} more facts in this section.").format(count=f"{more:,}")
+        parts.append(f'<p class="muted">{link(Target.section(section.id), text)}</p>')
     parts.append(_provenance(fb.document))
     return "".join(parts)
 

@@ -44,6 +44,15 @@ class SectionMarks:
         headings = tuple((f, h) for f in facts for h in by_fact.get(f.id, []))
         return cls(facts, headings, tuple(fb.term_mentions(section_id=section_id)))
 
+    @classmethod
+    def read_paragraph(cls, fb: FactBase, paragraph: Paragraph) -> SectionMarks:
+        """The marks of one paragraph alone (a fact page's source): its facts, their headings, its mentions."""
+        facts = tuple(fb.facts_in_paragraph(paragraph.id))
+        by_fact = fb.fact_headings_for(f.id for f in facts)
+        headings = tuple((f, h) for f in facts for h in by_fact.get(f.id, []))
+        mentions = fb.term_mentions(section_id=paragraph.section_id, paragraph_id=paragraph.id)
+        return cls(facts, headings, tuple(mentions))
+
     def including(self, fb: FactBase, fact: Fact) -> SectionMarks:
         """These marks with fact among them, for a fact page whose fact lies past the first page of its section."""
         if any(f.id == fact.id for f in self.facts):

@@ -1282,6 +1282,10 @@
         <translation>“{section}”中的其他事实</translation>
     </message>
     <message>
+        <source>…and {count} more facts in this section.</source>
+        <translation>……本节另有 {count} 条事实。</translation>
+    </message>
+    <message>
         <source>Mentioned in</source>
         <translation>提及于</translation>
     </message>

@@ -50,6 +50,8 @@ HOT: dict[str, Callable[[FactBase, str, str, str], object]] = {
     "paragraphs": lambda fb, s, f, t: fb.paragraphs(s),
     "facts_in_section": lambda fb, s, f, t: fb.facts_in_section(s, 0, 50),
     "fact_count of a section": lambda fb, s, f, t: fb.fact_count(s),
+    "facts_around": lambda fb, s, f, t: fb.facts_around(fb.fact(f), 10),
+    "facts_in_paragraph": lambda fb, s, f, t: fb.facts_in_paragraph(fb.fact(f).paragraph_id),
     "fact": lambda fb, s, f, t: fb.fact(f),
     "unknown fact": lambda fb, s, f, t: pytest.raises(KeyError, fb.fact, f + "x"),
     "fact_headings_for": lambda fb, s, f, t: fb.fact_headings_for([f, f + "x"]),

@@ -37,6 +37,17 @@ def test_sections_pages_and_counts_agree_with_every_fact(any_base: FactBase) -> 
     assert [f.id for _, facts in tree for f in facts] == [f.id for f in every]
 
 
+def test_neighbours_and_paragraph_facts_agree_with_the_section(any_base: FactBase) -> None:
+    for section in any_base.sections()[:5]:
+        facts = any_base.facts_in_section(section.id)
+        for i, fact in enumerate(facts[:3] + facts[-2:]):
+            at = facts.index(fact)
+            around = [f.id for f in any_base.facts_around(fact, 4)]
+            assert around == [f.id for f in facts[max(0, at - 4) : at] + facts[at + 1 : at + 5]], (section.id, i)
+            stated = [f.id for f in facts if f.paragraph_id == fact.paragraph_id]
+            assert [f.id for f in any_base.facts_in_paragraph(fact.paragraph_id)] == stated
+
+
 def test_headings_of_many_facts_in_one_call(any_base: FactBase) -> None:
     ids = [f.id for f in any_base.iter_facts()][:400]
     many = any_base.fact_headings_for(ids)
