@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QO
 
 from desktop.domain.formatting import fact_sentence, format_fact
 from desktop.domain.target import Target
-from desktop.store import FactBase, FactBaseError
+from desktop.store import Fact, FactBase, FactBaseError
 from desktop.text.pages import fact_label
 from desktop.ui.report_shelf import ReportShelf
 
@@ -35,10 +35,21 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     expected: int = -1  # how many children there are in all; -1 until a short page says where they end
     fetched: bool = False  # for a report: its sections have been read
+    fact: Fact | None = None  # a fact row's fact, until the view first asks for its text
 
     @property
     def missing(self) -> bool:
         return self.expected < 0 or len(self.children) < self.expected
+
+    def shown(self) -> _Node:
+        """The node with its texts. A fact row is worded when the view first asks for it (the rows in sight), not
+        when it is read: reading a section's first hundreds of facts to reach the one clicked spent more time
+        wording rows never seen than the rest of the click."""
+        fact = self.fact
+        if fact is not None:
+            self.name, self.figure, self.tooltip = fact_label(fact), format_fact(fact), fact_sentence(fact)
+            self.fact = None
+        return self
 
 
 class LibraryTreeModel(QAbstractItemModel):
@@ -113,9 +124,7 @@ class LibraryTreeModel(QAbstractItemModel):
         report = node.target.report_id
         nodes = []
         for row, fact in enumerate(factbase.facts_in_section(node.target.id, start, limit), start=start):
-            tip = fact_sentence(fact)
-            target = Target.fact(fact.id).in_report(report)
-            nodes.append(_Node(target, fact_label(fact), format_fact(fact), tip, node, row))
+            nodes.append(_Node(Target.fact(fact.id).in_report(report), "", "", "", node, row, fact=fact))
         return nodes
 
     # Qt overrides ---------------------------------------------------------------------------------------------
@@ -153,10 +162,21 @@ class LibraryTreeModel(QAbstractItemModel):
         return bool(node.children) or node.expected != 0
 
     def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+        """A report's sections, or a section's first page. Later pages come from read_next_page only: Qt asks
+        for more on every whole-tree layout, and rows added to an open section cause one (desktop.ui.tree_paging)."""
         node = self._node(parent)
         if node.target.kind == "report" and node is not self._root:
             return not node.fetched
-        return node.target.kind == "section" and node.missing
+        return node.target.kind == "section" and node.missing and not node.children
+
+    def read_next_page(self, parent: AnyIndex) -> bool:
+        """Read a section's next page of facts, if it has more; True if rows were added."""
+        node = self._node(parent)
+        if node.target.kind != "section" or not node.missing:
+            return False
+        before = len(node.children)
+        self._append_facts(node, parent)
+        return len(node.children) > before
 
     def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
         node = self._node(parent)
@@ -200,12 +220,13 @@ class LibraryTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        if role == _DISPLAY:
-            return node.name if index.column() == 0 else node.figure
-        if role == _TOOLTIP:
-            return node.tooltip
         if role == TARGET_ROLE:
             return node.target.key
+        if role == _DISPLAY:
+            node = node.shown()
+            return node.name if index.column() == 0 else node.figure
+        if role == _TOOLTIP:
+            return node.shown().tooltip
         return None
 
     # Finding a row --------------------------------------------------------------------------------------------

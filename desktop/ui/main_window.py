@@ -23,6 +23,7 @@ from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.report_shelf import ReportShelf
 from desktop.ui.theme import Theme, add_theme_menu, page_colours
+from desktop.ui.tree_paging import TreePaging
 from desktop.ui.window_layout import (
     SMALL_REPORT,
     ZOOM_SETTING,
@@ -84,7 +85,9 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
+        self._open_section = ""  # in a large report, the key of the one section left open
         self.tree_columns = TreeColumns(self.tree)
+        self.tree_paging = TreePaging(self.tree, self.tree_model)
         self.tree.setAccessibleName(QCoreApplication.translate("MainWindow", "Reports, sections and facts"))
         self.page = LinkBrowser("Page", self)
         self.chart = ChartPanel(loader, dark=self._colours.dark, parent=self)
@@ -318,12 +321,16 @@ class MainWindow(QMainWindow):
         return opened or open_id is None
 
     def _select_in_tree(self, target: Target) -> None:
-        if self.factbase.fact_count() > SMALL_REPORT and target.kind == "fact":
+        index = self.tree_model.index_of(target, self.current_report)
+        if self.factbase.fact_count() > SMALL_REPORT and target.kind == "fact" and index.isValid():
             # In a large report only the section in view stays open: every section left open adds its rows
             # to what the view lays out on each move (a thousand sections of 500 facts made a click cost 100 ms).
-            self.tree.collapseAll()
-            self.tree.expand(self.tree_model.index_of(Target.report().in_report(self.current_report)))
-        index = self.tree_model.index_of(target, self.current_report)
+            # The section open before is closed alone: collapsing everything laid out the report's thousand
+            # section rows again on every click.
+            section = index.parent()
+            if self._open_section and self._open_section != section.data(TARGET_ROLE):
+                self.tree.collapse(self.tree_model.index_of(self._open_section))
+            self._open_section = section.data(TARGET_ROLE)
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)

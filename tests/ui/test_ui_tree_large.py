@@ -1,0 +1,83 @@
+"""The tree of a large report: a fact deep in a long section opens without reading the section, one section
+stays open, and scrolling to the end of an open section reads its next facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.domain.target import Target
+from desktop.store import FactBase
+from desktop.ui.library_tree_model import FACT_PAGE
+from desktop.ui.main_window import MainWindow
+from desktop.ui.plot_loader import PlotLoader
+
+PER_SECTION = 350  # facts: more than three pages of the tree's
+
+
+@pytest.fixture(scope="module")
+def long_sections_path(tmp_path_factory: pytest.TempPathFactory, generator: ModuleType) -> Path:
+    path: Path = generator.generate(tmp_path_factory.mktemp("long") / "long.sqlite", facts=PER_SECTION * 4, sections=4)
+    return path
+
+
+@pytest.fixture
+def long_sections(long_sections_path: Path) -> Iterator[FactBase]:
+    with FactBase.open(long_sections_path) as fb:
+        yield fb
+
+
+@pytest.fixture
+def large_window(qtbot, long_sections: FactBase, settings: QSettings, loader: PlotLoader) -> MainWindow:
+    window = MainWindow(long_sections, loader, settings)
+    qtbot.addWidget(window)
+    window.resize(1024, 680)
+    window.open_initial(None)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _rows(window: MainWindow, section_id: str) -> int:
+    return window.tree_model.rowCount(window.tree_model.index_of(Target.section(section_id)))
+
+
+def test_a_fact_deep_in_a_section_opens_without_reading_the_rest(qtbot, large_window, long_sections) -> None:
+    first, second = long_sections.sections()[:2]
+    deep = long_sections.facts_in_section(first.id, 150, 1)[0]
+    assert large_window.open_target(Target.fact(deep.id))
+    qtbot.waitUntil(lambda: large_window.tree.currentIndex().data() == deep.label)
+    # Read to the fact and a page beyond it at most: never the whole section, nor page after page on layout.
+    assert 151 <= _rows(large_window, first.id) <= 151 + FACT_PAGE < PER_SECTION
+    assert large_window.tree.isExpanded(large_window.tree_model.index_of(Target.section(first.id)))
+    other = long_sections.facts_in_section(second.id, 10, 1)[0]
+    assert large_window.open_target(Target.fact(other.id))
+    qtbot.waitUntil(lambda: large_window.tree.currentIndex().data() == other.label)
+    assert not large_window.tree.isExpanded(large_window.tree_model.index_of(Target.section(first.id)))
+    assert large_window.tree.isExpanded(large_window.tree_model.index_of(Target.section(second.id)))
+    assert _rows(large_window, second.id) <= FACT_PAGE
+
+
+def test_scrolling_to_the_last_fact_read_reads_the_next_facts(qtbot, large_window, long_sections) -> None:
+    section = long_sections.sections()[1]  # one with sections below it: its end is not the tree's end
+    index = large_window.tree_model.index_of(Target.section(section.id))
+    large_window.tree.expand(index)
+    qtbot.waitUntil(lambda: _rows(large_window, section.id) == FACT_PAGE)
+    large_window.tree.scrollTo(large_window.tree_model.index(FACT_PAGE - 1, 0, index))
+    qtbot.waitUntil(lambda: _rows(large_window, section.id) == 2 * FACT_PAGE)
+    facts = long_sections.facts_in_section(section.id, 0, 2 * FACT_PAGE)
+    last = large_window.tree_model.index(2 * FACT_PAGE - 1, 0, index)
+    assert last.data() == facts[-1].label  # the next page, in the report's order
+    tree = large_window.tree
+    assert tree.visualRect(last).top() >= tree.viewport().height()  # read until the view was full, no further
+    while _rows(large_window, section.id) < PER_SECTION:  # to the end of the section: then no more reading
+        rows = _rows(large_window, section.id)
+        tree.scrollTo(large_window.tree_model.index(rows - 1, 0, index))
+        qtbot.waitUntil(lambda rows=rows: _rows(large_window, section.id) > rows)
+    tree.scrollTo(large_window.tree_model.index(PER_SECTION - 1, 0, index))
+    assert _rows(large_window, section.id) == PER_SECTION
+    assert not large_window.tree_model.canFetchMore(index)
