@@ -11,7 +11,7 @@ import json  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import ModuleType  # noqa: E402
 
@@ -127,10 +127,23 @@ def generator() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def generated_path(tmp_path_factory: pytest.TempPathFactory, generator: ModuleType) -> Path:
+def generate_base(tmp_path_factory: pytest.TempPathFactory, generator: ModuleType) -> Callable[..., Path]:
+    """generate(facts=N, sections=M) → a generated base of that size, written once per session."""
+    made: dict[tuple[int, int], Path] = {}
+
+    def generate(facts: int, sections: int) -> Path:
+        if (facts, sections) not in made:
+            folder = tmp_path_factory.mktemp(f"generated-{facts}")
+            made[facts, sections] = generator.generate(folder / "gen.sqlite", facts=facts, sections=sections)
+        return made[facts, sections]
+
+    return generate
+
+
+@pytest.fixture(scope="session")
+def generated_path(generate_base: Callable[..., Path]) -> Path:
     """A generated base of a few thousand facts, for queries that must not care about size."""
-    path: Path = generator.generate(tmp_path_factory.mktemp("generated") / "gen.sqlite", facts=3000, sections=30)
-    return path
+    return generate_base(facts=3000, sections=30)
 
 
 @pytest.fixture

@@ -8,14 +8,17 @@ is the figure highlighted on paper. A section's facts, headings and term mention
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase, FactHeading, Paragraph, TermMention
 
 MarkRole = Literal["quote", "figure", "term"]
+T = TypeVar("T")
+K = TypeVar("K")
 PAGE_FACTS = 100  # a page lists and marks at most this many of a section's facts; the tree and All Facts hold all
 
 
@@ -83,25 +86,23 @@ class SectionMarks:
     # (251 paragraphs × 100 facts: 25,000 figure spans for one page of a large report).
     @cached_property
     def _facts_by_paragraph(self) -> dict[int, list[Fact]]:
-        grouped: dict[int, list[Fact]] = {}
-        for fact in self.facts:
-            grouped.setdefault(fact.paragraph_id, []).append(fact)
-        return grouped
+        return _grouped(self.facts, lambda f: f.paragraph_id)
 
     @cached_property
     def _subheadings_by_text(self) -> dict[str, list[tuple[Fact, FactHeading]]]:
-        grouped: dict[str, list[tuple[Fact, FactHeading]]] = {}
-        for fact, heading in self.headings:
-            if heading.location == "subheading":
-                grouped.setdefault(heading.text, []).append((fact, heading))
-        return grouped
+        return _grouped((p for p in self.headings if p[1].location == "subheading"), lambda p: p[1].text)
 
     @cached_property
     def _mentions_by_paragraph(self) -> dict[int, list[TermMention]]:
-        grouped: dict[int, list[TermMention]] = {}
-        for mention in self.mentions:
-            grouped.setdefault(mention.paragraph_id, []).append(mention)
-        return grouped
+        return _grouped(self.mentions, lambda m: m.paragraph_id)
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
+    """Items by key, each group in the items' order."""
+    groups: dict[K, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
 
 
 def _figure(start: int, end: int, fact: Fact, current: Fact | None) -> Mark:

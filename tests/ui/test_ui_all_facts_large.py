@@ -3,9 +3,7 @@ filters through the store, and reaches the last row without reading the rows bef
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,24 +14,12 @@ from desktop.domain.query import parse_query
 from desktop.store import FactBase
 from desktop.ui.fact_table_model import CACHE_PAGES, COLUMNS, PAGE, FactTableModel, report_part
 
-ROOT = Path(__file__).resolve().parents[2]
 FACTS = 100_000
 
 
-@pytest.fixture(scope="session")
-def large_factbase_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("generate_factbase", ROOT / "bench" / "generate_factbase.py")
-    assert spec and spec.loader
-    generator = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate_factbase", generator)
-    spec.loader.exec_module(generator)
-    path: Path = generator.generate(tmp_path_factory.mktemp("large") / "large.sqlite", facts=FACTS, sections=200)
-    return path
-
-
 @pytest.fixture
-def large(large_factbase_path: Path) -> Iterator[FactBase]:
-    with FactBase.open(large_factbase_path) as fb:
+def large(generate_base: Callable[..., Path]) -> Iterator[FactBase]:
+    with FactBase.open(generate_base(facts=FACTS, sections=200)) as fb:
         yield fb
 
 

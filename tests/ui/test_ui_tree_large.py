@@ -3,9 +3,8 @@ stays open, and scrolling to the end of an open section reads its next facts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -19,15 +18,9 @@ from desktop.ui.plot_loader import PlotLoader
 PER_SECTION = 350  # facts: more than three pages of the tree's
 
 
-@pytest.fixture(scope="module")
-def long_sections_path(tmp_path_factory: pytest.TempPathFactory, generator: ModuleType) -> Path:
-    path: Path = generator.generate(tmp_path_factory.mktemp("long") / "long.sqlite", facts=PER_SECTION * 4, sections=4)
-    return path
-
-
 @pytest.fixture
-def long_sections(long_sections_path: Path) -> Iterator[FactBase]:
-    with FactBase.open(long_sections_path) as fb:
+def long_sections(generate_base: Callable[..., Path]) -> Iterator[FactBase]:
+    with FactBase.open(generate_base(facts=PER_SECTION * 4, sections=4)) as fb:
         yield fb
 
 
