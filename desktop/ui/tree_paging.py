@@ -11,7 +11,7 @@ sight, after a scroll (wheel, drag, keys) or a change of the tree's height (rows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtWidgets import QTreeView
 
 from desktop.ui.library_tree_model import LibraryTreeModel
@@ -22,13 +22,22 @@ class TreePaging(QObject):
         super().__init__(tree)
         self.tree = tree
         self.model = model
+        self._pending = False
         bar = tree.verticalScrollBar()
-        bar.valueChanged.connect(self.read_rows_in_sight)
-        bar.rangeChanged.connect(self.read_rows_in_sight)
+        bar.valueChanged.connect(self._schedule)
+        bar.rangeChanged.connect(self._schedule)
 
-    def read_rows_in_sight(self, *_: int) -> None:
+    def _schedule(self, *_: int) -> None:
+        # Never while the view is busy: the range changes in the middle of the view's own layout (a column
+        # measured, rows expanded), and rows added to the model from there corrupted the view's row list.
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.read_rows_in_sight)
+
+    def read_rows_in_sight(self) -> None:
         """Read the next page of the first open section whose last row read is in view. The rows it adds change
-        the scroll range, which calls this again: pages are read until the view is full, never further."""
+        the scroll range, which asks for this again: pages are read until the view is full, never further."""
+        self._pending = False
         tree, model = self.tree, self.model
         height = tree.viewport().height()
         row = tree.indexAt(QPoint(tree.viewport().width() // 2, 1)).siblingAtColumn(0)

@@ -43,40 +43,52 @@ def share_width(window: MainWindow, width: int) -> None:
 
 class TreeColumns(QObject):
     """The name column takes the room left and elides; the figure column fits the widest figure in view, but
-    never more than half the tree, so a narrow tree (a small screen, 150% scale) still says what each row is."""
+    never more than half the tree, so a narrow tree (a small screen, 150% scale) still says what each row is.
+
+    The widest figure is measured again only when rows or the font change, not on every resize: the first
+    launch resized the tree 52 times before its paint.
+    """
 
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self.tree = tree
         self.small = True
+        self._wanted: int | None = None  # the figure column's width for what is shown; None: measure again
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         tree.installEventFilter(self)  # font changes: the zoom
         tree.viewport().installEventFilter(self)  # resizes: the splitter, the window
-        tree.expanded.connect(self.refit)
-        tree.collapsed.connect(self.refit)
+        tree.expanded.connect(self.remeasure)
+        tree.collapsed.connect(self.remeasure)
         model = tree.model()
-        model.modelReset.connect(self.refit)
-        model.rowsInserted.connect(self.refit)
+        model.modelReset.connect(self.remeasure)
+        model.rowsInserted.connect(self.remeasure)
 
     def set_report_size(self, facts: int) -> None:
         """A small report's figure column fits its widest figure shown; a large one's is given a width: fitting
         it to every open row measured them all on each move (350,000 model reads for 14 clicks at 1M facts)."""
         self.small = facts <= SMALL_REPORT
+        self.remeasure()
+
+    def remeasure(self) -> None:
+        self._wanted = None
         self.refit()
 
     def refit(self) -> None:
-        if self.small:
-            wanted = self.tree.sizeHintForColumn(1)
-        else:
-            wanted = self.tree.fontMetrics().horizontalAdvance("more than 1.2 billion people") + 12
+        if self._wanted is None:
+            if self.small:
+                self._wanted = self.tree.sizeHintForColumn(1)
+            else:
+                self._wanted = self.tree.fontMetrics().horizontalAdvance("more than 1.2 billion people") + 12
         room = self.tree.viewport().width() // 2
-        self.tree.header().resizeSection(1, max(min(wanted, room), 0))
+        self.tree.header().resizeSection(1, max(min(self._wanted, room), 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if event.type() == QEvent.Type.FontChange:
+            self.remeasure()
+        elif event.type() == QEvent.Type.Resize:
             self.refit()
         return False
 
