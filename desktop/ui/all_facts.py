@@ -105,6 +105,8 @@ class AllFactsDialog(QDialog):
         self.count_label.setAccessibleName(QCoreApplication.translate("AllFacts", "Facts shown"))
         self.facets = QTreeWidget()
         self.facets.setHeaderHidden(True)
+        # A long section title is cut in its middle, not at its end: the count after it is what a facet says.
+        self.facets.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.facets.setAccessibleName(QCoreApplication.translate("AllFacts", "Facets: click one to filter by it"))
         self.table = QTableView()
         self.table.setModel(self.model)

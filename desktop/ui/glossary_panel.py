@@ -53,10 +53,13 @@ class GlossaryPanel(QWidget):
         self.term_list = QListView(self)
         self.term_list.setModel(self.proxy)
         self.term_list.setAccessibleName(QCoreApplication.translate("GlossaryPanel", "Glossary terms"))
+        # A narrow dock (1024×680, 150% or 200% scale) wraps a long term onto a second line rather than
+        # scrolling the list sideways; Adjust lays the rows out again when the dock is resized.
+        self.term_list.setWordWrap(True)
+        self.term_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.term_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.definition = LinkBrowser("Glossary definition", self)
-        self.definition.setPlaceholderText(
-            QCoreApplication.translate("GlossaryPanel", "Choose a term to read its definition.")
-        )
+        self.definition.set_prompt(QCoreApplication.translate("GlossaryPanel", "Choose a term to read its definition."))
         self._empty = QLabel(QCoreApplication.translate("GlossaryPanel", "No term matches the filter."), self)
         self._empty.setVisible(False)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.domain.target import Target
@@ -19,7 +20,29 @@ class LinkBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(accessible_name)
+        self._prompt = ""
         self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def set_prompt(self, text: str) -> None:
+        """A line shown while the view is empty, wrapped to its width. Qt's own placeholder text is drawn on one
+        line and cut off at the edge of a narrow view (Qt 6.12), so the prompt is painted here instead."""
+        self._prompt = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def prompt(self) -> str:
+        return self._prompt
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._prompt or not self.document().isEmpty():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = int(self.document().documentMargin())
+        room = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(room, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self._prompt)
+        painter.end()
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Rich text may ask for images or style sheets by URL: answer nothing, so nothing is ever fetched."""

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1440, 900)
 TREE_WIDTH = 400  # wide enough for most fact labels with their values
 GLOSSARY_WIDTH = 330
+# The chart's least width (desktop.charts.plot.widget.MIN_WIDTH; not imported here, it brings pyqtgraph): a page
+# given less shows its chart cut at the right until the splitter takes the room back from the tree.
+PAGE_MIN_WIDTH = 480
+PANE_GAPS = 16  # px: the splitter's handle, the dock's separator and the frames between the three panes
 ZOOM_SETTING = "view/zoom"
 ZOOM_LIMIT = 8  # steps of 10% each way
 SMALL_REPORT = 300  # facts: up to this many, a report's tree opens fully expanded and fits its figure column
@@ -34,10 +38,14 @@ def fit_to_screen(window: MainWindow) -> None:
 
 def share_width(window: MainWindow, width: int) -> None:
     """Tree and glossary give up room in proportion to a narrow window, so the page and its chart keep at least
-    half of it."""
+    half of it, and never less than the chart's least width while the window has it to give (a 1024×680 screen
+    at 150% or 200% scale gives a window of 921 logical pixels)."""
     scale = min(1.0, width / DEFAULT_SIZE[0])
     tree, glossary = int(TREE_WIDTH * scale), int(GLOSSARY_WIDTH * scale)
-    window.splitter.setSizes([tree, max(width - tree - glossary, 0)])
+    spare = width - PAGE_MIN_WIDTH - PANE_GAPS
+    if tree + glossary > spare > 0:
+        tree, glossary = tree * spare // (tree + glossary), glossary * spare // (tree + glossary)
+    window.splitter.setSizes([tree, max(width - tree - glossary - PANE_GAPS, 0)])
     window.resizeDocks([window.glossary_dock], [glossary], Qt.Orientation.Horizontal)
 
 

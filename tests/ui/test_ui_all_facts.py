@@ -234,3 +234,26 @@ def test_a_newer_filter_replaces_a_count_still_on_its_way(qtbot, dialog_in, fact
     ranks = factbase.fact_count_matching(parse_query("kind:rank").fact_filter())
     assert shown == [ranks]
     assert {dialog.model.fact_at(r)[1].kind for r in range(dialog.model.rowCount())} == {"rank"}
+
+
+def test_a_narrow_facet_list_keeps_each_count_in_view(qtbot, dialog_in) -> None:
+    """At 1024×680 under 200% scale a section's facet is wider than the list: it is cut in its middle, so the count
+    (what the facet is for) stays readable at its end, and the tooltip has the whole name."""
+    _window, dialog = dialog_in
+    facets = dialog.facets
+    facets.setFixedWidth(200)
+    qtbot.waitUntil(lambda: facets.viewport().width() < 200)
+    metrics = facets.fontMetrics()
+    cut = 0
+    for g in range(facets.topLevelItemCount()):
+        group = facets.topLevelItem(g)
+        for i in range(group.childCount()):
+            item = group.child(i)
+            room = facets.visualItemRect(item).width() - 2 * facets.style().pixelMetric(
+                facets.style().PixelMetric.PM_FocusFrameHMargin
+            )
+            shown = metrics.elidedText(item.text(0), facets.textElideMode(), room)
+            cut += shown != item.text(0)
+            count = item.text(0).rsplit(" ", 1)[-1]
+            assert shown.endswith(count), (item.text(0), shown)
+    assert cut  # the case the test is about: some facet is too long for the list
