@@ -51,7 +51,7 @@ def test_a_fact_sheet_is_one_page_with_everything_a_reader_needs(
         "national medical insurance code",
         "Current Procedural Terminology (CPT)",  # the glossary definition, its bold as text
         doc.title,  # the report's headline, in the citation
-        f"Fact base v{doc.factbase_version}",
+        doc.citation,  # the report, its date as the report gives it, "figures as of"
         f"Printed {date.today().isoformat()}",
         "Page 1 of 1",
     ):
