@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -31,6 +32,7 @@ __all__ = ["BUILDER_VERSION", "build", "find_mentions", "main"]
 
 
 def _meta(report: Report, structure: dict, source: bytes) -> dict[str, str]:
+    factbase = structure["factbase"]
     return {
         "schema_version": str(SCHEMA_VERSION),
         "builder_version": BUILDER_VERSION,
@@ -41,6 +43,12 @@ def _meta(report: Report, structure: dict, source: bytes) -> dict[str, str]:
         "source_date": structure["factbase"]["source_date"],
         "source_as_of": structure["factbase"]["source_as_of"],
         "headline_line": str(report.headline.number),
+        # How the report's date and each fact's period are known from its text (structure.toml, where it says).
+        "date_note": " ".join(factbase.get("date_note", "").split()),
+        "period_notes": json.dumps(
+            {period: " ".join(note.split()) for period, note in factbase.get("periods", {}).items()},
+            ensure_ascii=False,
+        ),
     }
 
 

@@ -14,15 +14,17 @@ from typing import Any, TextIO
 from desktop.domain.formatting import format_fact
 from desktop.store import Fact, FactBase
 
-FACT_FIELDS = ["id", "section_id", "section", "label", "value", "unit", "qualifier", "period", "kind", "quote"]
+FACT_FIELDS = ["id", "section_id", "section", "label", "value", "unit", "qualifier", "period", "period_note", "kind"]
+FACT_FIELDS += ["quote"]
 RANGE_FIELDS = ["value_min", "value_max"]
 DERIVED_FIELDS = ["derived", "formula", "derived_from"]
 BLOCK = 1000  # rows read and written at a time
 _json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C encoder, as ensure_ascii=False
 
 
-def fact_record(fact: Fact, section_title: str) -> dict[str, Any]:
-    """A fact as the CLI exports it; range and derived fields appear only where they apply."""
+def fact_record(fact: Fact, section_title: str, period_note: str = "") -> dict[str, Any]:
+    """A fact as the CLI exports it; range and derived fields appear only where they apply. period_note: how the
+    period is known from the report's text (Document.period_note)."""
     record: dict[str, Any] = {
         "id": fact.id,
         "section_id": fact.section_id,
@@ -32,6 +34,7 @@ def fact_record(fact: Fact, section_title: str) -> dict[str, Any]:
         "unit": fact.unit,
         "qualifier": fact.qualifier,
         "period": fact.period,
+        "period_note": period_note,
         "kind": fact.kind,
         "quote": fact.quote,
     }
@@ -50,7 +53,10 @@ def _numbers_as_ints(record: dict[str, Any]) -> dict[str, Any]:
 def run_facts(factbase: FactBase, args: argparse.Namespace) -> int:
     """Every fact, streamed: rows are read a block at a time and written a block at a time (flat memory)."""
     titles = {s.id: s.title for s in factbase.sections()}
-    records = (_numbers_as_ints(fact_record(f, titles[f.section_id])) for f in factbase.iter_facts(BLOCK))
+    note = factbase.document.period_note
+    records = (
+        _numbers_as_ints(fact_record(f, titles[f.section_id], note(f.period))) for f in factbase.iter_facts(BLOCK)
+    )
     out = sys.stdout
     if args.format == "json":
         write_json_array(records, out)

@@ -60,7 +60,7 @@ def member_target(member: Member, index: int) -> Target:
 
 def _footer_citation(members: Sequence[Member]) -> str:
     citations = list(dict.fromkeys(m.factbase.document.citation for m in members))
-    return citations[0] if len(citations) == 1 else "Sources: " + "; ".join(citations)
+    return f"Source: {citations[0]}" if len(citations) == 1 else "Sources: " + "; ".join(citations)
 
 
 # The brief ---------------------------------------------------------------------------------------------------

@@ -153,28 +153,43 @@ def _source(factbase: FactBase, fact: Fact) -> Source:
     )
 
 
+GLOSSARY_NOTE = "The report's own glossary: its terms and definitions quoted as given, not checked or edited."
+
+
 # Sheets ------------------------------------------------------------------------------------------------------
-def fact_blocks(factbase: FactBase, fact: Fact) -> tuple[Block, ...]:
+def fact_blocks(factbase: FactBase, fact: Fact, *, in_report: bool = False) -> tuple[Block, ...]:
+    """A fact's one-page sheet. In the whole report its sentence stands alone: its paragraph was printed on its
+    section's pages just before."""
     section = factbase.section(fact.section_id)
     details = [f"Period: {fact.period}"]
-    if fact.derived:
-        details.append(f"Derived: {derived_note(fact)}")
+    how = factbase.document.period_note(fact.period)
+    if fact.derived:  # the formula itself is printed once, under "How it is derived"
+        details.append("Derived: not stated in the report; worked out below" if fact.formula else derived_note(fact))
+    source = _source(factbase, fact)
+    if in_report:
+        source = Source(in_paragraph=source.alone, alone=source.alone)
     blocks: list[Block] = [
         Heading(section.title, 3),
         Heading(fact.label, 0, anchor=f"fact:{fact.id}"),
         BigValue(format_fact(fact), tuple(details)),
+        *([Text((Run("How the period is known: ", bold=True), Run(how)), "note")] if how else []),
         ChartBox(Target.fact(fact.id)),
         Heading("Source", 2),
-        _source(factbase, fact),
+        source,
     ]
     if fact.derived and fact.formula:
         sources = ", ".join(factbase.fact(i).label for i in fact.derived_from)
         blocks += [Heading("How it is derived", 2), Text((Run(fact.formula), Run(f"  (from: {sources})")))]
     terms = factbase.terms_for_fact(fact.id)
     if terms:
-        blocks.append(Heading("Glossary", 2))
-        blocks += [Definition(t.term, markdown_runs(t.definition)) for t in terms]
+        blocks.append(Heading("Glossary: the report's own, its definitions quoted as given", 2))
+        blocks += [_definition(t.term, t.definition) for t in terms]
     return tuple(blocks)
+
+
+def _definition(term: str, definition: str) -> Definition:
+    """A glossary definition as the report gives it, inside quotation marks."""
+    return Definition(term, (Run("“"), *markdown_runs(definition), Run("”")))
 
 
 def facts_table(facts: list[Fact]) -> Table:
@@ -201,7 +216,7 @@ def section_blocks(factbase: FactBase, section_id: str) -> tuple[Block, ...]:
     blocks.append(ChartBox(Target.section(section.id)))
     facts = factbase.facts_in_section(section_id, 0, PAGE_FACTS)
     if facts:
-        blocks += [Heading("Facts", 2), facts_table(facts)]
+        blocks += [Heading("Facts", 2), facts_table(facts), *_period_notes(factbase, facts)]
     total = factbase.fact_count(section_id)
     if total > len(facts):  # a section of 100,000 facts prints its first ones, and says how many it left out
         note = f"…and {total - len(facts):,} more facts, in the fact base (fact-explorer facts lists them all)."
@@ -209,9 +224,16 @@ def section_blocks(factbase: FactBase, section_id: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _period_notes(factbase: FactBase, facts: list[Fact]) -> list[Block]:
+    """Under a facts table: how each of its periods is known from the report's text."""
+    doc = factbase.document
+    periods = [p for p in dict.fromkeys(f.period for f in facts) if doc.period_note(p)]
+    return [Text((Run(f"{p}: ", bold=True), Run(doc.period_note(p))), "note") for p in periods]
+
+
 def glossary_blocks(factbase: FactBase) -> tuple[Block, ...]:
-    definitions = (Definition(t.term, markdown_runs(t.definition)) for t in factbase.terms())
-    return (Heading("Glossary", 0, anchor="glossary"), *definitions)
+    definitions = (_definition(t.term, t.definition) for t in factbase.terms())
+    return (Heading("Glossary", 0, anchor="glossary"), Text((Run(GLOSSARY_NOTE),), "note"), *definitions)
 
 
 def _contents(factbase: FactBase) -> Contents:
@@ -230,22 +252,29 @@ def build_sheet(factbase: FactBase, target: Target) -> Sheet:
         assert target.id is not None
         fact = factbase.fact(target.id)
         parts: tuple[SheetPart, ...] = (SheetPart(fact_blocks(factbase, fact), one_page=True),)
-        title = fact.label
+        title, source = fact.label, doc.source(factbase.section(fact.section_id).title)
     elif target.kind == "section":
         assert target.id is not None
         parts = (SheetPart(section_blocks(factbase, target.id)),)
         title = factbase.section(target.id).title
+        source = doc.source(title)
     else:
-        cover = (
-            Heading(doc.title, 0),
-            Text((Run(f"Report of {doc.source_date}; figures as of {doc.source_as_of}."),), "lead"),
-            Heading("Contents", 1),
-            _contents(factbase),
-        )
-        body: list[SheetPart] = [SheetPart(cover)]
+        body: list[SheetPart] = [SheetPart(_cover(factbase))]
         for section, facts in factbase.section_tree():
             body.append(SheetPart(section_blocks(factbase, section.id)))
-            body += [SheetPart(fact_blocks(factbase, f), one_page=True) for f in facts]
+            body += [SheetPart(fact_blocks(factbase, f, in_report=True), one_page=True) for f in facts]
         body.append(SheetPart(glossary_blocks(factbase)))
-        parts, title = tuple(body), doc.title
-    return Sheet(title=title, parts=parts, citation=doc.citation)
+        parts, title, source = tuple(body), doc.title, doc.citation
+    return Sheet(title=title, parts=parts, citation=f"Source: {source}")
+
+
+def _cover(factbase: FactBase) -> tuple[Block, ...]:
+    """The title, who published it (where the report says), its date only as the report gives it, contents."""
+    doc = factbase.document
+    blocks: list[Block] = [Heading(doc.title, 0)]
+    if doc.publisher:
+        blocks.append(Text((Run(doc.publisher),), "lead"))
+    blocks.append(Text((Run(f"{doc.dated}; figures as of {doc.source_as_of}."),), "lead"))
+    if doc.date_note:
+        blocks.append(Text((Run(doc.date_note),), "note"))
+    return (*blocks, Heading("Contents", 1), _contents(factbase))

@@ -195,7 +195,7 @@ class PieceBuilder:
             return [self._source(block.in_paragraph if source_in_paragraph else block.alone)]
         if isinstance(block, Definition):
             term = self._text((Run(block.term, bold=True),), s.font(10, bold=True), space=s.pt(7), keep=True)
-            return [term, self._text(block.runs, s.font(9.5), space=s.pt(2))]
+            return [term, self._quote(block.runs, s.font(9.5), RULE, space=s.pt(2))]
         if isinstance(block, ChartBox):
             return self._chart(block, chart_height)
         if isinstance(block, Table):
@@ -205,15 +205,19 @@ class PieceBuilder:
         raise TypeError(f"no layout for {block!r}")
 
     def _source(self, runs: tuple[Run, ...]) -> Piece:
+        return self._quote(runs, self.style.font(10.5), ACCENT, space=self.style.pt(5))
+
+    def _quote(self, runs: tuple[Run, ...], font: QFont, colour: QColor, *, space: float) -> Piece:
+        """Text quoted from the report, set off by a bar down its left edge."""
         s = self.style
         bar = s.pt(3)
-        inner = self._text(runs, s.font(10.5), indent=bar + s.pt(8))
+        inner = self._text(runs, font, indent=bar + s.pt(8))
 
         def paint(painter: QPainter, at: QPointF) -> None:
-            painter.fillRect(QRectF(at.x(), at.y(), bar, inner.height), ACCENT)
+            painter.fillRect(QRectF(at.x(), at.y(), bar, inner.height), colour)
             inner.paint(painter, at)
 
-        return Piece(inner.height, paint, s.pt(5))
+        return Piece(inner.height, paint, space)
 
     def _chart(self, block: ChartBox, height: float) -> list[Piece]:
         key = block.target

@@ -13,6 +13,9 @@ from desktop.export.sheet_content import ChartBox, Run, Sheet, SheetPart
 from desktop.export.sheet_layout import MUTED, RULE, PaintContext, Piece, PieceBuilder, SheetStyle
 
 MIN_CHART_ASPECT = 1.5  # a chart no taller than two thirds of its width
+# A page a part goes on from is left at least this full: a lone leftover is better than a page half empty before
+# it (a section's text alone on its first page, its chart and table pushed to the next).
+MIN_FILL = 2 / 3
 
 
 @dataclass
@@ -131,7 +134,7 @@ class SheetPaginator:
 
         A last page that holds a single block (one glossary term, a heading with its table) takes the block
         before it along; one that holds only the tail of a table takes the whole table, heading and all. Only
-        when that costs no extra page, and never leaving the page before it empty.
+        when that costs no extra page, and never leaving the page before it empty or less than MIN_FILL full.
         """
         pages = self._flow(pieces)
         starts = _block_starts(pieces)
@@ -140,21 +143,22 @@ class SheetPaginator:
             if begins is None:
                 break
             moved = self._flow(pieces, break_before=begins)
-            if len(moved) != len(pages):
+            if len(moved) != len(pages) or _filled_height(moved[-2]) < MIN_FILL * self.frame.body_height:
                 break
             pages = moved
         return pages
 
 
 def _lone_leftover(starts: list[int], before: int, last: int) -> int | None:
-    """Where to break instead, when the last page (first piece `last`) holds only one block or a block's tail."""
+    """Where to break instead, when the last page (first piece `last`) starts with a block's tail (a table goes
+    over whole, whatever follows it) or holds only one block."""
+    begins = max(s for s in starts if s <= last)  # the block the last page starts in
+    if begins < last:  # a tail: the whole block, unless it is longer than a page
+        return begins if begins > before else None
     if any(s > last for s in starts):
         return None  # the last page starts more than one block: nothing lone there
-    begins = max(s for s in starts if s <= last)  # the block the last page starts in
-    if begins == last:  # a whole block alone: bring the one before it along
-        earlier = [s for s in starts if before < s < last]
-        return earlier[-1] if earlier else None
-    return begins if begins > before else None  # a tail: the whole block, unless it is longer than a page
+    earlier = [s for s in starts if before < s < last]  # a whole block alone: bring the one before it along
+    return earlier[-1] if earlier else None
 
 
 def _block_starts(pieces: list[Piece]) -> list[int]:
@@ -166,6 +170,10 @@ def _block_starts(pieces: list[Piece]) -> list[int]:
         if previous is None or not (previous.keep_with_next or same_table):
             starts.append(i)
     return starts
+
+
+def _filled_height(page: Page) -> float:
+    return max((top + piece.height for piece, top in page.placed), default=0.0)
 
 
 def _total_height(pieces: list[Piece]) -> float:

@@ -114,7 +114,10 @@ def lay_out_sheet(
         base = factbase
 
         def chart_of(box: ChartBox) -> ChartSpec | None:
-            return chart_spec(base, box)
+            # A value card draws the figure, its period and its sentence: the sheet prints all three itself (a
+            # fact's value and source, a section's text and facts table), so a card would only say them twice.
+            spec = chart_spec(base, box)
+            return None if spec is not None and spec.kind == "card" else spec
 
     style = SheetStyle(device)
     left, top, right, bottom = _insets(device)

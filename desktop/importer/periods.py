@@ -44,14 +44,19 @@ def report_year(*dates: str | None) -> int | None:
     return None
 
 
-def period_in(text: str, year: int | None, frequency: bool = True) -> str | None:
+AS_AT_THE_REPORT = "as at the report"  # a level whose sentence, paragraph and section give no date
+
+
+def period_in(text: str, year: int | None, frequency: bool = True, spans: bool = True) -> str | None:
     """The first period the text names, completed with the report's year where it has none.
 
     frequency=False leaves out "annually": a rate of one sentence is not the period of its paragraph.
+    spans=False leaves out a named span ("During the 14th Five-Year Plan period"): the years over which a
+    paragraph's levels were reached are not the date of a level its sentence states without one.
     """
     best: tuple[int, str] | None = None
     for pattern, how in _PATTERNS:
-        if how == "annually" and not frequency:
+        if (how == "annually" and not frequency) or (how == "named" and not spans):
             continue
         match = pattern.search(text)
         if match is None or (best is not None and match.start() >= best[0]):

@@ -8,6 +8,7 @@ returning False cancels: ImportCancelled is raised and nothing is written.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from db.schema import SCHEMA_VERSION
 from desktop.importer.annotations import AnnotationError, FactAnnotation, NotMetric, check_facts, load_facts
 from desktop.importer.decoding import UndecodableText, declared_charset, decode_text
 from desktop.importer.document import Report, ReportShapeError
-from desktop.importer.periods import report_year
+from desktop.importer.periods import AS_AT_THE_REPORT, report_year
 from desktop.importer.proposals import Cancelled, propose_facts
 from desktop.importer.read_html import read_html
 from desktop.importer.read_markdown import read_markdown
@@ -132,6 +133,9 @@ def _meta(path: Path, data: bytes, report: Report, options: ImportOptions, kind:
     }
     if options.publisher:
         meta["publisher"] = options.publisher
+    # How the period a proposal falls back on is known (desktop.importer.proposals): shown with it.
+    how = "Its sentence, paragraph and section give no date: the figure is read as at the report's own date."
+    meta["period_notes"] = json.dumps({AS_AT_THE_REPORT: how}, ensure_ascii=False)
     if encoding:
         meta["source_encoding"] = encoding
     return meta

@@ -15,7 +15,7 @@ from desktop.importer.document import Report, ReportSection
 from desktop.importer.figures import parse_figure
 from desktop.importer.labels import label_for
 from desktop.importer.numbers import find_figures
-from desktop.importer.periods import period_in
+from desktop.importer.periods import AS_AT_THE_REPORT, period_in
 from desktop.importer.sentences import sentence_spans
 from desktop.importer.shape import slug
 
@@ -41,8 +41,8 @@ def propose_facts(report: Report, year: int | None, as_of: str = "", progress: P
     for section in report.sections:
         section_period = ""
         for paragraph in section.paragraphs:
-            stated = period_in(paragraph.text, year, frequency=False)
-            paragraph_period = stated or section_period or as_of
+            stated = period_in(paragraph.text, year, frequency=False, spans=False)
+            paragraph_period = stated or section_period or as_of or AS_AT_THE_REPORT
             section_period = stated or section_period
             for start, end in sentence_spans(paragraph.text):
                 sentence = paragraph.text[start:end]

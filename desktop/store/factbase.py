@@ -24,7 +24,14 @@ from desktop.store.rows import (
     term_row,
 )
 from desktop.store.table_pages import TablePages
-from desktop.store.validation import META_KEYS, check_content, check_shape, integrity_problem
+from desktop.store.validation import (
+    META_KEYS,
+    OPTIONAL_META_KEYS,
+    check_content,
+    check_shape,
+    integrity_problem,
+    period_notes,
+)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -100,7 +107,7 @@ class FactBase(TablePages):
 
     def _read_document(self) -> Document:
         # Only the keys the store reads: a hostile meta table may hold any number of others.
-        keys = ("schema_version", *META_KEYS)
+        keys = ("schema_version", *META_KEYS, *OPTIONAL_META_KEYS)
         sql = f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(keys))})"
         meta = {r["key"]: r["value"] for r in self._rows(sql, *keys)}
         return Document(
@@ -112,6 +119,9 @@ class FactBase(TablePages):
             schema_version=int(meta["schema_version"]),
             builder_version=meta["builder_version"],
             path=str(self.path),
+            publisher=meta.get("publisher") or "",
+            date_note=meta.get("date_note") or "",
+            period_notes=period_notes(meta.get("period_notes")),
         )
 
     # Sections and text ---------------------------------------------------------------------------

@@ -4,24 +4,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+UNDATED = ("", "undated")  # what a fact base's source_date holds when the report states no date
+
 
 @dataclass(frozen=True)
 class Document:
     title: str  # the report's headline
     source_file: str
-    source_date: str
+    source_date: str  # the report's own date as its text gives it, or "undated"
     source_as_of: str
     factbase_version: str
     schema_version: int
     builder_version: str
     path: str  # the fact base file it was read from
+    publisher: str = ""  # only where the report names one
+    date_note: str = ""  # how the report's date (or the lack of one) is known
+    period_notes: tuple[tuple[str, str], ...] = ()  # (period, how a fact's period is known from the text)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.source_date.strip().lower() not in UNDATED
+
+    @property
+    def dated(self) -> str:
+        """The report's date as a reader is told it: "Report dated 2025-03", or "Undated report"."""
+        return f"Report dated {self.source_date}" if self.is_dated else "Undated report"
+
+    def period_note(self, period: str) -> str:
+        """How a period is known from the report's text ("" where the fact base does not say)."""
+        return next((note for name, note in self.period_notes if name == period), "")
 
     @property
     def citation(self) -> str:
-        """How exported charts and printed sheets cite the report."""
-        return (
-            f"{self.title} ({self.source_date}; figures as of {self.source_as_of}). Fact base v{self.factbase_version}"
-        )
+        """How exported charts and printed sheets cite the report: its title, its publisher where it names one,
+        its date only as the report gives it, and when its figures are as of."""
+        named = ", ".join(part for part in (self.title, self.publisher) if part)
+        return f"{named}. {self.dated}; figures as of {self.source_as_of}"
+
+    def source(self, *sections: str) -> str:
+        """The citation naming the sections a figure comes from, where there are any; a reader sees it after
+        "Source: " (a chart's footer, a sheet's page foot)."""
+        where = "; ".join(dict.fromkeys(s for s in sections if s))
+        named = ", ".join(part for part in (self.title, self.publisher, where and f"section {where}") if part)
+        return f"{named}. {self.dated}; figures as of {self.source_as_of}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ a section without facts, an empty glossary, extra columns or tables, triggers (a
 
 from __future__ import annotations
 
+import itertools
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,22 @@ FULL_SCAN_ROWS = 20_000  # tables up to this size are checked row by row at open
 _MAX_FLOAT = 1.7976931348623157e308  # beyond it lie ±inf (SQLite reads 9e999 as inf; NaN is read as NULL)
 
 META_KEYS = ("title", "source_file", "source_date", "source_as_of", "factbase_version", "builder_version")
+# Keys a fact base may carry: who published the report (where it names one), how its date is known, and how each
+# period of its facts is known (a JSON object of period to note). A file without them opens as before.
+OPTIONAL_META_KEYS = ("publisher", "date_note", "period_notes")
+MAX_PERIOD_NOTES = 1_000
+
+
+def period_notes(text: str | None) -> tuple[tuple[str, str], ...]:
+    """The (period, note) pairs of a period_notes meta value; anything but a JSON object of texts reads as none."""
+    try:
+        notes = json.loads(text or "{}")
+    except ValueError:
+        return ()
+    if not isinstance(notes, dict):
+        return ()
+    pairs = ((k, v) for k, v in notes.items() if isinstance(k, str) and isinstance(v, str))
+    return tuple(itertools.islice(pairs, MAX_PERIOD_NOTES))
 
 
 @dataclass(frozen=True)
@@ -207,7 +225,7 @@ def _is_unique(conn: sqlite3.Connection, table: str, column: str) -> bool:
 
 
 def _check_meta(conn: sqlite3.Connection, path: Path) -> None:
-    wanted = ("schema_version", *META_KEYS)
+    wanted = ("schema_version", *META_KEYS, *OPTIONAL_META_KEYS)
     marks = ", ".join("?" * len(wanted))
     sql = f"SELECT key, rowid, value FROM meta WHERE key IN ({marks})"
     rows = {r[0]: (r[1], r[2]) for r in conn.execute(sql, wanted)}
@@ -234,6 +252,13 @@ def _check_meta(conn: sqlite3.Connection, path: Path) -> None:
         if len(value) > SHORT_TEXT:
             raise FactBaseError(
                 path, f"table meta, row {rowid}, column value: the {key} is longer than {SHORT_TEXT:,} characters"
+            )
+    for key in OPTIONAL_META_KEYS:
+        rowid, value = rows.get(key, (None, None))
+        if value is not None and (not isinstance(value, str) or len(value) > LONG_TEXT):
+            raise FactBaseError(
+                path,
+                f"table meta, row {rowid}, column value: the {key} is not text of at most {LONG_TEXT:,} characters",
             )
 
 

@@ -149,8 +149,10 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
         (translate("Pages", "Qualifier"), fact.qualifier),
         (translate("Pages", "Unit"), unit_label(fact.unit)),
         (translate("Pages", "Period"), fact.period),
+        (translate("Pages", "How the period is known"), fb.document.period_note(fact.period)),
         (translate("Pages", "Kind"), fact.kind),
     ]
+    details = [(k, v) for k, v in details if v]  # a fact base that does not say how its periods are known
     cells = "".join(
         f'<tr><td class="muted" style="padding-right: 12px;">{k}</td><td>{escape(v)}</td></tr>' for k, v in details
     )

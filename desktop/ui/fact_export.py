@@ -20,7 +20,7 @@ from desktop.store import Fact
 from desktop.ui.fact_table_model import ReportPart
 
 EXPORT_FIELDS = ["report", "link", "id", "section_id", "section", "label", "value", "value_min", "value_max"]
-EXPORT_FIELDS += ["unit", "qualifier", "period", "kind", "quote", "derived", "formula", "source"]
+EXPORT_FIELDS += ["unit", "qualifier", "period", "period_note", "kind", "quote", "derived", "formula", "source"]
 BLOCK = 1000
 
 
@@ -39,11 +39,12 @@ def export_record(part: ReportPart, fact: Fact) -> dict[str, Any]:
         "unit": fact.unit,
         "qualifier": fact.qualifier,
         "period": fact.period,
+        "period_note": part.factbase.document.period_note(fact.period),
         "kind": fact.kind,
         "quote": fact.quote,
         "derived": fact.derived,
         "formula": fact.formula,
-        "source": part.factbase.document.citation,
+        "source": part.factbase.document.source(part.section_titles.get(fact.section_id, "")),
     }
 
 

@@ -1258,6 +1258,10 @@
         <translation>时期</translation>
     </message>
     <message>
+        <source>How the period is known</source>
+        <translation>时期从何得知</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>

@@ -20,7 +20,7 @@ def test_one_chart_png_at_the_asked_width(qapp, tmp_path: Path, capsys) -> None:
     target = tmp_path / "users.png"
     assert main(["chart", "internet-users", "-o", str(target), "--width", "1000"]) == 0
     image = QImage(str(target))
-    assert image.width() == 1000 and "Fact base v1" in image.text("Source")
+    assert image.width() == 1000 and "Undated report; figures as of" in image.text("Source")
     assert capsys.readouterr().out.strip() == str(target)
 
 

@@ -64,7 +64,7 @@ def test_png_is_1600_wide_not_blank_with_provenance_chunks(qapp, tmp_path: Path,
     assert _colour_share(image, LIGHT.highlight) > 0.03, "the highlighted bar is missing"
     assert 0.4 < _colour_share(image, LIGHT.background) < 0.97, "the picture is blank or has no white background"
     assert image.text("Title") == spec.title
-    assert "Fact base v1" in image.text("Source") and "H1 2025" in image.text("Source")
+    assert "Undated report; figures as of" in image.text("Source") and "H1 2025" in image.text("Source")
     assert "1,958" in image.text("Description") and "derived" in image.text("Description")
 
 
@@ -83,10 +83,10 @@ def test_svg_has_metadata_and_renders_like_the_png(qapp, tmp_path: Path, factbas
     root = doc.documentElement
     assert root.tagName == "svg" and root.getAttribute("width") == "1600"
     assert doc.getElementsByTagName("title")[0].firstChild.data == spec.title
-    assert "Fact base v1" in doc.getElementsByTagName("desc")[0].firstChild.data
+    assert "Undated report; figures as of" in doc.getElementsByTagName("desc")[0].firstChild.data
     assert doc.getElementsByTagName("metadata")[0].getElementsByTagName("dc:source")
     texts = " ".join(t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild)
-    assert "1.123 billion" in texts and "Fact base v1" in texts
+    assert "1.123 billion" in texts and "Undated report; figures as of" in texts
     rendered = _render_svg(svg_path, (png.width(), png.height()))
     other = QImage(
         str(
@@ -115,7 +115,7 @@ def test_csv_values_are_the_facts_values(qapp, tmp_path: Path, factbase: FactBas
     expected = {b.fact_id: factbase.fact(b.fact_id).value for b in spec.bars if b.fact_id}
     assert {r["fact_id"]: float(r["value"]) for r in rows} == expected
     assert {r["unit"] for r in rows} == {"people"}
-    assert all("Fact base v1" in r["source"] for r in rows)
+    assert all("Undated report; figures as of" in r["source"] for r in rows)
 
 
 def test_csv_flags_the_derived_before(qapp, tmp_path: Path, spec: ChartSpec) -> None:
@@ -219,4 +219,4 @@ def test_copy_puts_image_svg_and_text_on_the_clipboard(qapp, spec: ChartSpec) ->
     image = QImage(mime.imageData())
     assert image.width() == 1200 and _colour_share(image, LIGHT.highlight) > 0.03
     assert b"<metadata>" in bytes(mime.data("image/svg+xml").data())
-    assert "H1 2024\tabout 1,958 (derived)" in mime.text() and "Fact base v1" in mime.text()
+    assert "H1 2024\tabout 1,958 (derived)" in mime.text() and "Undated report; figures as of" in mime.text()

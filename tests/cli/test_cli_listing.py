@@ -122,3 +122,14 @@ def test_nearest_ids_are_near(factbase: FactBase) -> None:
     with pytest.raises(UnknownIdError) as info:
         factbase.fact("5g-base-station")
     assert info.value.nearest == ["5g-base-stations"]
+
+
+def test_facts_exports_say_how_each_period_is_known(capsys: pytest.CaptureFixture[str], factbase: FactBase) -> None:
+    """A period read from the report's text ("as at the report") travels with the note saying how (#12 a)."""
+    doc = factbase.document
+    _, out, _ = run(capsys, "facts", "--json")
+    for record in json.loads(out):
+        assert record["period_note"] == doc.period_note(record["period"]) != "", record["id"]
+    _, out, _ = run(capsys, "facts", "--csv")
+    for row in csv.DictReader(io.StringIO(out)):
+        assert row["period_note"] == doc.period_note(row["period"]) != "", row["id"]

@@ -82,7 +82,7 @@ def test_the_report_has_contents_every_section_fact_and_the_glossary(factbase: F
     headed = {b.anchor for part in sheet.parts for b in part.blocks if isinstance(b, Heading) and b.anchor}
     assert set(anchors) <= headed  # every entry points at a heading that exists
     assert sum(part.one_page for part in sheet.parts) == len(factbase.facts())
-    assert sheet.citation == factbase.document.citation
+    assert sheet.citation == f"Source: {factbase.document.citation}"
 
 
 def _text_of(runs: tuple[Run, ...]) -> str:

@@ -22,3 +22,8 @@ def test_a_last_page_with_two_blocks_stays() -> None:
 def test_the_page_before_keeps_at_least_its_first_block() -> None:
     assert _lone_leftover([0, 3], before=0, last=3) is None  # nothing between the two page starts to move
     assert _lone_leftover([0, 3], before=3, last=5) is None  # the tail of a block longer than a page
+
+
+def test_a_table_tail_goes_over_whole_even_with_blocks_after_it() -> None:
+    """Notes under a section's facts table do not keep the table split across two pages."""
+    assert _lone_leftover([0, 2, 5, 9], before=0, last=7) == 5

@@ -51,7 +51,7 @@ def test_a_fact_sheet_is_one_page_with_everything_a_reader_needs(
         "national medical insurance code",
         "Current Procedural Terminology (CPT)",  # the glossary definition, its bold as text
         doc.title,  # the report's headline, in the citation
-        f"Fact base v{doc.factbase_version}",
+        "Source: " + doc.title,  # the footer names its source as one
         f"Printed {date.today().isoformat()}",
         "Page 1 of 1",
     ):
@@ -117,7 +117,9 @@ def test_landscape_charts_use_the_width_of_the_page(qapp: object, sheet_factbase
     layout = lay_out_sheet(sheet_factbase, build_sheet(sheet_factbase, Target.report()), writer)
     text_width = layout.frame.width
     widths = sorted(width / text_width for width, _height in layout.context.chart_sizes.values())
-    assert widths[0] >= 0.6 and widths[len(widths) // 2] >= 0.85, widths
+    # Median 0.85 before fact sheets said how their period is known: that line costs a chart about 17 pt of
+    # height on a landscape page, and value cards (always full width) are no longer drawn on sheets.
+    assert widths[0] >= 0.6 and widths[len(widths) // 2] >= 0.75, widths
 
 
 def test_a_derived_fact_sheet_shows_its_formula(written_sheets: Writer, sheet_factbase: FactBase) -> None:
@@ -167,12 +169,12 @@ def test_the_whole_report_has_contents_that_point_at_the_right_pages(
 def test_no_page_of_the_report_holds_a_lone_leftover(
     written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
 ) -> None:
-    """A section's facts table goes over with its chart, not onto a page of its own; the glossary does not end
-    on a page with a single term."""
+    """A section's facts table goes over whole, never as a continuation; the glossary does not end on a page
+    with a single term. (A facts table may start a page of its own where taking its chart along would leave the
+    page before half empty: test_sheet_fidelity.py checks that page is full.)"""
     path = written_sheets(Target.report(), paper, landscape)
     pages = [pdf_text(path, page=n) for n in range(1, pdf_info(path).pages + 1)]
     for n, text in enumerate(pages, start=1):
-        assert not text.startswith("Facts Fact Value Period"), f"page {n} starts with a lone facts table"
         assert not text.startswith("Fact Value Period"), f"page {n} holds only a table's continuation"
     last_terms = [t.term for t in sheet_factbase.terms() if t.term in pages[-1]]
     assert len(last_terms) >= 2, last_terms

@@ -16,7 +16,9 @@ from desktop.store import FactBase
 
 def _expected_records(fb: FactBase) -> list[dict]:
     titles = {s.id: s.title for s in fb.sections()}
-    return [_numbers_as_ints(fact_record(f, titles[f.section_id])) for f in fb.facts()]
+    return [
+        _numbers_as_ints(fact_record(f, titles[f.section_id], fb.document.period_note(f.period))) for f in fb.facts()
+    ]
 
 
 @pytest.mark.parametrize("base", ["tiny", "generated"])

@@ -79,7 +79,7 @@ def footer_font() -> QFont:
 
 def footer_text(spec: ChartSpec) -> list[str]:
     # The notes are drawn with the plot (its legend), so that the window shows them too; here only provenance.
-    return [spec.provenance]
+    return [f"Source: {spec.provenance}"]
 
 
 def logical_width(width: int) -> int:
@@ -208,8 +208,30 @@ def _draw_footer(painter: QPainter, layout: ChartLayout) -> None:
         painter.drawText(QPointF(FOOTER_MARGIN, y), line)
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", ".”", "?”", "!”")) else f"{text}."
+
+
 def chart_metadata(spec: ChartSpec) -> dict[str, str]:
     """Title, Source and Description: PNG text chunks, and the SVG's title, desc and metadata."""
-    rows = "; ".join(f"{b.label}: {b.text}" + (" (derived)" if b.derived else "") for b in spec.bars)
-    description = " ".join([f"{spec.title}. {rows}.", *spec.notes])
+    notes = list(spec.notes)
+    rows = []
+    for bar in spec.bars:
+        # A derived bar whose note is its own ("Rest: 100% − 79.7%, implied") says how, in place, once.
+        # So does the one derived bar of a chart with one note ("New data products listed a year earlier: 3,328 ÷ …").
+        lone = len(notes) == 1 and sum(b.derived for b in spec.bars) == 1 and ": " in notes[0]
+        how = next((n for n in notes if bar.derived and (lone or n.startswith(f"{bar.label}: "))), None)
+        if how is not None:
+            notes.remove(how)
+        derived = f" (derived: {how.split(': ', 1)[1]})" if how else " (derived)" if bar.derived else ""
+        rows.append(f"{bar.label}: {bar.text}{derived}")
+    # The bar the chart is named for (a fact among its neighbours, a value card) is said once, first.
+    own = next((i for i, b in enumerate(spec.bars) if b.label and spec.title.endswith(b.label)), None)
+    if own is None:
+        head = f"{_sentence(spec.title)} {'; '.join(rows)}"
+    else:
+        others = rows[:own] + rows[own + 1 :]
+        head = spec.title + rows[own][len(spec.bars[own].label) :]
+        head += ("; " if spec.kind == "share" else ". Beside it: ") + "; ".join(others) if others else ""
+    description = " ".join(_sentence(text) for text in (head, *notes))
     return {"Title": spec.title, "Source": spec.provenance, "Description": description}

@@ -3,8 +3,8 @@
 Where the report states the later count and the growth ("3,328 … up 70%"), the fact base holds the derived
 earlier count, and the chart is the two counts, before then after, the earlier one dashed. The derived count's
 own chart is the same picture, with itself highlighted. Where the report states only the growth ("AI datasets
-surging 280%"), the chart is an index on a base we choose (the earlier period = 100, drawn as an outline, not as
-data) against 100 × (1 + growth), which is derived.
+surging 280%"), there is no chart of counts: the fact is a value card (builders.value_card), since any base drawn
+under the growth would be a level the report does not state.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ class ChartSpec:
     bars: tuple[Bar, ...]
     value_axis: str  # axis label with unit, e.g. "people (billion)", "per cent", "days"
     category_axis: str
-    provenance: str  # footer line: report title, period, fact base version
+    provenance: str  # where its figures come from: report, section, date, period (a reader sees "Source: " first)
     notes: tuple[str, ...] = ()  # e.g. "Rest: 100% − 79.7%, implied"; drawn under the plot (legend_text)
     unit: str = ""  # the unit of raw_value, for CSV
     horizontal: bool = False  # bars run left to right (long category labels, shares, ranges, ranks)
@@ -68,9 +68,11 @@ class ChartSpec:
 
 
 def provenance(factbase: FactBase, facts: list[Fact]) -> str:
-    """The footer line: report title, date, fact base version and the facts' periods."""
+    """Where a chart's figures come from: the report, its sections they stand in, its date only as the report
+    gives it, and the facts' periods. The footer prints it after "Source: "."""
     periods = list(dict.fromkeys(f.period for f in facts))
-    return f"{factbase.document.citation}. Period: {', '.join(periods)}."
+    sections = [factbase.section(s).title for s in dict.fromkeys(f.section_id for f in facts)]
+    return f"{factbase.document.source(*sections)}. Period: {', '.join(periods)}."
 
 
 def derived_notes(facts: list[Fact]) -> tuple[str, ...]:
