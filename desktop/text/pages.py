@@ -71,12 +71,10 @@ def fact_label(fact: Fact) -> str:
     return f"{fact.label} ({derived})" if fact.derived else fact.label
 
 
-def _provenance(doc: Document) -> str:
-    """Which fact base a page comes from, on every page: its figures' date, version and source file. The report's
-    own date is not given: the bundled report states none (docs/fact-base.md)."""
-    line = translate("Pages", "Figures as of {as_of} · fact base v{version} · source: {source}").format(
-        as_of=doc.source_as_of, version=doc.factbase_version, source=doc.source_file
-    )
+def _provenance(doc: Document, section: str = "") -> str:
+    """Where a page's figures come from, on every page, as charts and sheets say it: the report (and the section),
+    its date only as the report gives it, when its figures are as of; and the file, for whoever checks."""
+    line = translate("Pages", "Source: {source}. File: {file}").format(source=doc.source(section), file=doc.source_file)
     return f'<p class="muted">{escape(line)}</p>'
 
 
@@ -129,7 +127,7 @@ def section_page(fb: FactBase, section_id: str, colours: PageColours) -> str:
             count=f"{total - len(shown):,}"
         )
         parts.append(f'<p class="muted">{escape(more)}</p>')
-    parts.append(_provenance(fb.document))
+    parts.append(_provenance(fb.document, section.title))
     return "".join(parts)
 
 
@@ -182,7 +180,7 @@ def fact_page(fb: FactBase, fact_id: str, colours: PageColours) -> str:
     if more > 0:
         text = translate("Pages", "…and {count} more facts in this section.").format(count=f"{more:,}")
         parts.append(f'<p class="muted">{link(Target.section(section.id), text)}</p>')
-    parts.append(_provenance(fb.document))
+    parts.append(_provenance(fb.document, section.title))
     return "".join(parts)
 
 

@@ -82,11 +82,11 @@ class WindowRun:
     def _on_painted(self) -> None:
         report_painted("painted")  # the mark: the window as first painted (bench/bare_window.py marks the same)
         window = self.window
-        if self.screenshot is not None and window.chart.is_ready:
-            # Nothing more is coming for this page (the front page has no chart): save it as it stands.
-            self._save_when_charted()
-            return
-        self.loader.start()
+        # A screenshot is the window as a user sees it a moment after it opens: with the search bar and the
+        # rest attached below, not the bare first paint (the gallery's pages without a chart lacked the bar).
+        # One of a page with no chart needs no pyqtgraph (its import would hold the exit by a third of a second).
+        if self.screenshot is None or not window.chart.is_ready:
+            self.loader.start()
         from desktop.ui.annotation_actions import attach_annotation_actions
         from desktop.ui.compare_actions import attach_compare_actions
         from desktop.ui.diff_actions import attach_diff_actions

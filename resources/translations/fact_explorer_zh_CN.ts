@@ -1218,8 +1218,8 @@
         <translation>推算</translation>
     </message>
     <message>
-        <source>Figures as of {as_of} · fact base v{version} · source: {source}</source>
-        <translation>数据截至 {as_of} · 事实库 v{version} · 来源：{source}</translation>
+        <source>Source: {source}. File: {file}</source>
+        <translation>来源：{source}。文件：{file}</translation>
     </message>
     <message>
         <source>Sections</source>

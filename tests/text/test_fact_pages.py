@@ -33,3 +33,12 @@ def test_every_figure_of_the_source_paragraph_is_linked(generated: FactBase) -> 
     html = fact_page(generated, fact.id, PageColours())
     for other in generated.facts_in_paragraph(fact.paragraph_id):
         assert escape(Target.fact(other.id).href) in html, other.id
+
+
+def test_a_page_names_its_source_as_sheets_and_charts_do(factbase: FactBase) -> None:
+    fact = factbase.fact("internet-users")
+    section = factbase.section(fact.section_id)
+    html = fact_page(factbase, fact.id, PageColours())
+    doc = factbase.document
+    assert escape(f"Source: {doc.source(section.title)}. File: {doc.source_file}") in html
+    assert "fact base v" not in html  # a version number says nothing to a reader

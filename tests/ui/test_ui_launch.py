@@ -118,3 +118,25 @@ def test_unknown_plain_id_names_facts_and_sections(tmp_path):
     result = run_app(tmp_path, "--open", "data-markets", "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2
     assert "unknown fact or section 'data-markets'; did you mean data-market?" in result.stderr
+
+
+def test_a_screenshot_of_a_page_without_a_chart_shows_the_whole_window(qtbot, qapp, factbase, tmp_path):
+    # The window as a user sees it a moment after it opens, search bar included; and no chart code loaded for it.
+    from PySide6.QtWidgets import QToolBar
+
+    from desktop.ui.report_shelf import ReportShelf
+
+    shelf = ReportShelf()
+    shelf.add_open(factbase)
+    out = tmp_path / "front.png"
+    run = startup.WindowRun(qapp, shelf, None, screenshot=out, open_id=None)
+    qtbot.addWidget(run.window)
+    assert run.window.open_initial(None)
+    run.window.show()
+    qtbot.waitExposed(run.window)
+    run._on_painted()
+    qtbot.waitUntil(out.exists)
+    toolbar = run.window.findChild(QToolBar, "searchToolBar")
+    assert toolbar is not None and not toolbar.isHidden()
+    assert QImage(str(out)).height() == run.window.height()
+    assert run.loader._thread is None  # pyqtgraph was never imported for a page with no chart

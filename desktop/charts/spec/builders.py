@@ -94,8 +94,9 @@ def neighbours(factbase: FactBase, section_id: str) -> list[Fact]:
 def chart_table(spec: ChartSpec) -> list[tuple[str, str]]:
     """The chart's data as rows of (label, value text), for the table under a chart and for screen readers."""
     rows = []
+    derived = translate("Pages", "derived")  # as the pages and the tree say it
     for bar in spec.bars:
-        text = bar.text + (" (derived)" if bar.derived else "")
+        text = bar.text + (f" ({derived})" if bar.derived else "")
         rows.append((bar.label, text))
     return rows
 
