@@ -51,7 +51,7 @@ def test_the_viewed_fact_is_drawn_in_the_highlight_colour(qtbot, factbase: FactB
     assert [i for i, colour in enumerate(brushes) if colour == LIGHT.highlight] == highlighted
 
 
-@pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320)])
+@pytest.mark.parametrize("size", [(800, 450), (560, 360), (480, 320), (800, 260), (480, 260)])
 def test_value_labels_and_bars_stay_inside_the_view(qtbot, factbase: FactBase, size: tuple[int, int]) -> None:
     for chart_id in [t.id for t in chart_targets(factbase)]:
         widget = _shown(qtbot, chart_for_target(factbase, resolve(factbase, chart_id)), size=size)

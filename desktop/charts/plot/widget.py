@@ -34,6 +34,7 @@ _GAP_PX = 6.0  # between a bar's end and its value label
 _WRAP = 26  # characters per line of a horizontal chart's category label
 _NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
 _NARROW_PX = 560
+_WIDE_WRAPS = (34, 44)  # ... or wider, in fewer lines, when the rows are too low for its lines
 
 
 def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
@@ -343,12 +344,13 @@ class _LabelFit:
         set_category_width(axis, self.spec, ticks, font)
 
     def _category_wrap(self, line_px: float) -> int:
-        if self.plot_item.width() >= _NARROW_PX:
-            return _WRAP
+        # The narrowest wrap whose lines still fit their row: narrow ones first in a narrow plot, to leave the bars
+        # room; wider ones (fewer lines) where rows are short (a low pane), else the labels run into each other.
+        wraps = (_WRAP, *_WIDE_WRAPS) if self.plot_item.width() >= _NARROW_PX else (*_NARROW_WRAPS, _WRAP, *_WIDE_WRAPS)
         rows = 1 if self.spec.kind == "share" else len(self.spec.bars)
         row_px = self.plot_item.getViewBox().height() / max(rows, 3)
-        for wrap in _NARROW_WRAPS:  # the narrowest whose lines still fit their row
+        for wrap in wraps:
             lines = max(len(text.split("\n")) for _, text in category_ticks(self.spec, wrap))
             if lines * line_px <= row_px:
                 return wrap
-        return _WRAP
+        return wraps[-1]
