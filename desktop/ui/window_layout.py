@@ -21,6 +21,8 @@ PAGE_MIN_WIDTH = 480
 PANE_GAPS = 16  # px: the splitter's handle, the dock's separator and the frames between the three panes
 ZOOM_SETTING = "view/zoom"
 ZOOM_LIMIT = 8  # steps of 10% each way
+NARROW_TREE = 360  # pixels: a tree narrower than this indents its levels by NARROW_INDENT
+NARROW_INDENT = 12
 SMALL_REPORT = 300  # facts: up to this many, a report's tree opens fully expanded and fits its figure column
 
 
@@ -51,7 +53,8 @@ def share_width(window: MainWindow, width: int) -> None:
 
 class TreeColumns(QObject):
     """The name column takes the room left and elides; the figure column fits the widest figure in view, but
-    never more than half the tree, so a narrow tree (a small screen, 150% scale) still says what each row is.
+    never more than two fifths of the tree, so a narrow tree (a small screen, 150% scale) still says what each
+    row is.
 
     The widest figure is measured again only when rows or the font change, not on every resize: the first
     launch resized the tree 52 times before its paint.
@@ -62,6 +65,7 @@ class TreeColumns(QObject):
         self.tree = tree
         self.small = True
         self._wanted: int | None = None  # the figure column's width for what is shown; None: measure again
+        self._indentation = tree.indentation()
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -90,8 +94,13 @@ class TreeColumns(QObject):
                 self._wanted = self.tree.sizeHintForColumn(1)
             else:
                 self._wanted = self.tree.fontMetrics().horizontalAdvance("more than 1.2 billion people") + 12
-        room = self.tree.viewport().width() // 2
-        self.tree.header().resizeSection(1, max(min(self._wanted, room), 0))
+        width = self.tree.viewport().width()
+        # A narrow tree (1024×680, 150% scale) keeps three fifths for the names, and indents its levels less:
+        # with half for the figures and Qt's 20 px a level, a fact's name was cut to nine characters.
+        indentation = NARROW_INDENT if width < NARROW_TREE else self._indentation
+        if self.tree.indentation() != indentation:
+            self.tree.setIndentation(indentation)
+        self.tree.header().resizeSection(1, max(min(self._wanted, width * 2 // 5), 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FontChange:

@@ -2,7 +2,7 @@
 # docs/gallery.md's pictures, made by the app itself: window screenshots (fact-explorer --open ID --screenshot)
 # under Xvfb at 1024x680 and at 150% and 200% scale, charts (fact-explorer chart / compare), and one page of each
 # kind of sheet (fact-explorer sheet) at A4 and Letter, turned into PNG by pdftoppm.
-# Run from anywhere: sh docs/gallery/make_gallery.sh  (needs xvfb-run and poppler-utils; see /work/shared/STACK.md)
+# Run from anywhere: sh docs/gallery/make_gallery.sh  (needs xvfb-run and poppler-utils, as the README says)
 set -eu
 cd "$(dirname "$0")/../.."
 APP=${APP:-.venv/bin/fact-explorer}
