@@ -3,8 +3,8 @@
 The chart export draws every chart 800 logical pixels wide and scales the picture, so a chart shrunk into a
 narrow box on paper shrinks its text with it (a 10-pt label printed at 4–6 pt). A sheet instead lays the plot
 out at the size its box has on paper, PT_PER_CHART_PIXEL points to a logical pixel: its labels then print at
-the same readable size in every box, wide or narrow, portrait or landscape. The picture is rendered at
-CHART_DPI; the chart's footer (its provenance) is printed by the sheet as text under the picture.
+the same readable size in every box, wide or narrow, portrait or landscape. The plot is drawn onto the page as
+vectors; the chart's footer (its provenance) is printed by the sheet as text under it.
 """
 
 from __future__ import annotations

@@ -104,10 +104,13 @@ Block = Heading | BigValue | Text | Source | ChartBox | Table | Definition | Con
 
 @dataclass(frozen=True)
 class SheetPart:
-    """A run of blocks that starts on a new page. one_page: squeeze it onto a single page (a fact's sheet)."""
+    """A run of blocks that starts on a new page. one_page: squeeze it onto a single page (a fact's sheet).
+    shares_page: it may go on the page of the part before it, when both are such parts and fit there whole (the
+    fact sheets of a whole report, each alone on a page half empty)."""
 
     blocks: tuple[Block, ...]
     one_page: bool = False
+    shares_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,9 @@ def build_sheet(factbase: FactBase, target: Target) -> Sheet:
         body: list[SheetPart] = [SheetPart(_cover(factbase))]
         for section, facts in factbase.section_tree():
             body.append(SheetPart(section_blocks(factbase, section.id)))
-            body += [SheetPart(fact_blocks(factbase, f, in_report=True), one_page=True) for f in facts]
+            body += [
+                SheetPart(fact_blocks(factbase, f, in_report=True), one_page=True, shares_page=True) for f in facts
+            ]
         body.append(SheetPart(glossary_blocks(factbase)))
         parts, title, source = tuple(body), doc.title, doc.citation
     return Sheet(title=title, parts=parts, citation=f"Source: {source}")

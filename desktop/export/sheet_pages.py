@@ -16,6 +16,7 @@ MIN_CHART_ASPECT = 1.5  # a chart no taller than two thirds of its width
 # A page a part goes on from is left at least this full: a lone leftover is better than a page half empty before
 # it (a section's text alone on its first page, its chart and table pushed to the next).
 MIN_FILL = 2 / 3
+SHARED_GAP = 24  # points between two parts on one page
 
 
 @dataclass
@@ -48,17 +49,58 @@ class SheetPaginator:
         return [page for pages in self.paginate_parts(sheet) for page in pages]
 
     def paginate_parts(self, sheet: Sheet) -> Iterator[list[Page]]:
-        """The pages of one part at a time (every part starts on a new page), each anchor's page number noted:
-        a whole report is paginated, or printed, holding one part's pages rather than every page at once."""
+        """The pages of one part at a time (every part starts on a new page, but for parts that share one), each
+        anchor's page number noted: a whole report is paginated, or printed, holding one part's pages (or one
+        shared page's parts) rather than every page at once."""
         number = 0
-        for part in sheet.parts:
-            pages = self._balanced(self._fitted(part))
+        for pages in self._part_pages(sheet.parts):
             for page in pages:
                 number += 1
                 for piece, _ in page.placed:
                     if piece.anchor:
                         self.context.anchor_pages.setdefault(piece.anchor, number)
             yield pages
+
+    def _part_pages(self, parts: tuple[SheetPart, ...]) -> Iterator[list[Page]]:
+        """Each part's pages; a run of parts that share pages is put as many to a page as fit whole, their
+        charts at the least height (alone on its page, a part keeps the page's spare height for its chart)."""
+        group: list[SheetPart] = []
+        used = 0.0  # the height the group takes, its charts at the least
+        for part in parts:
+            if part.shares_page:
+                height = _total_height(self._least(part))
+                gap = self.style.pt(SHARED_GAP)
+                if group and used + gap + height <= self.frame.body_height:
+                    group.append(part)
+                    used += gap + height
+                    continue
+                if group:
+                    yield self._group_pages(group)
+                group, used = [part], height
+                continue
+            if group:
+                yield self._group_pages(group)
+                group = []
+            yield self._balanced(self._fitted(part))
+        if group:
+            yield self._group_pages(group)
+
+    def _least(self, part: SheetPart) -> list[Piece]:
+        return self.builder.pieces(part.blocks, source_in_paragraph=False, chart_height=self._chart_heights()[0])
+
+    def _group_pages(self, group: list[SheetPart]) -> list[Page]:
+        if len(group) == 1:
+            return self._balanced(self._fitted(group[0]))
+        page, y = Page(), 0.0
+        for part in group:  # built again, last, at the least height: a chart's size is that of its latest build
+            if y > 0:
+                y += self.style.pt(SHARED_GAP)
+            pieces = self._least(part)
+            for i, piece in enumerate(pieces):
+                space = piece.space_before if i else 0.0
+                page.placed.append((piece, y + space))
+                y += space + piece.height
+        return [page]
 
     def _chart_heights(self) -> tuple[float, float]:
         """The least and the most height a chart is given: at least the plot's minimum at readable text, at

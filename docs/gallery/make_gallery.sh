@@ -47,7 +47,7 @@ for paper in A4 Letter; do
     page "sheet-fact-$lower" "$WORK/fact.pdf" 1
     page "sheet-section-$lower" "$WORK/section.pdf" 1
     page "sheet-report-contents-$lower" "$WORK/report.pdf" 1
-    page "sheet-report-section-$lower" "$WORK/report.pdf" 6
+    page "sheet-report-section-$lower" "$WORK/report.pdf" 7
 done
 ls -l "$OUT"/*.png
 du -ch "$OUT"/*.png | tail -1

@@ -165,6 +165,29 @@ def test_the_whole_report_has_contents_that_point_at_the_right_pages(
         assert f"Page {n} of {pages}" in pdf_text(path, page=n)
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_short_fact_sheets_of_the_report_share_a_page_whole(
+    written_sheets: Writer, sheet_factbase: FactBase, paper: str
+) -> None:
+    # Each fact alone on its page left pages half empty: two that fit whole now go on one page.
+    path = written_sheets(Target.report(), paper)
+
+    def plain(text: str) -> str:
+        return " ".join(text.replace("\ufb01", "fi").replace("\ufb02", "fl").split())
+
+    contents = plain(pdf_text(path, page=1))
+    on_page: dict[str, int] = {}
+    for fact in sheet_factbase.facts():
+        found = re.search(re.escape(fact.label) + r" (\d+)", contents)
+        assert found, fact.label
+        on_page[fact.id] = int(found.group(1))
+        page = plain(pdf_text(path, page=on_page[fact.id]))
+        assert fact.label in page and format_fact(fact) in page, fact.id  # the whole sheet is on its page
+    pages = list(on_page.values())
+    assert any(pages.count(n) >= 2 for n in pages)  # at least one page holds two facts
+    assert pdf_info(path).pages < 1 + len(sheet_factbase.sections()) + len(pages) + 1  # fewer than one each
+
+
 @pytest.mark.parametrize("paper, landscape", [("A4", False), ("A4", True), ("Letter", False)])
 def test_no_page_of_the_report_holds_a_lone_leftover(
     written_sheets: Writer, sheet_factbase: FactBase, paper: str, landscape: bool
