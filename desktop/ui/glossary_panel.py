@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayo
 
 from desktop.store import FactBase, GlossaryTerm
 from desktop.text.pages import PageColours, term_page
-from desktop.ui.link_browser import LinkBrowser
+from desktop.ui.link_browser import PromptedLinkBrowser
 
 
 def term_list_model(terms: list[GlossaryTerm], parent: QObject) -> QStandardItemModel:
@@ -58,7 +58,7 @@ class GlossaryPanel(QWidget):
         self.term_list.setWordWrap(True)
         self.term_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.term_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.definition = LinkBrowser("Glossary definition", self)
+        self.definition = PromptedLinkBrowser("Glossary definition", self)
         self.definition.set_prompt(QCoreApplication.translate("GlossaryPanel", "Choose a term to read its definition."))
         self._empty = QLabel(QCoreApplication.translate("GlossaryPanel", "No term matches the filter."), self)
         self._empty.setVisible(False)

@@ -20,8 +20,27 @@ class LinkBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(accessible_name)
-        self._prompt = ""
         self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
+        """Rich text may ask for images or style sheets by URL: answer nothing, so nothing is ever fetched."""
+        return None
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        try:
+            target = Target.parse(bytes(url.toEncoded().data()).decode())
+        except ValueError:
+            return  # not one of ours (a web address in stored text): never followed
+        self.target_activated.emit(target)
+
+
+class PromptedLinkBrowser(LinkBrowser):
+    """A LinkBrowser that shows a prompt while empty (the glossary's definition). Apart from LinkBrowser so that
+    the window's page, painted on every click, does not go through a paint handler in Python."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(accessible_name, parent)
+        self._prompt = ""
 
     def set_prompt(self, text: str) -> None:
         """A line shown while the view is empty, wrapped to its width. Qt's own placeholder text is drawn on one
@@ -43,14 +62,3 @@ class LinkBrowser(QTextBrowser):
         room = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
         painter.drawText(room, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self._prompt)
         painter.end()
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
-        """Rich text may ask for images or style sheets by URL: answer nothing, so nothing is ever fetched."""
-        return None
-
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        try:
-            target = Target.parse(bytes(url.toEncoded().data()).decode())
-        except ValueError:
-            return  # not one of ours (a web address in stored text): never followed
-        self.target_activated.emit(target)

@@ -268,6 +268,12 @@ class _LabelFit:
         self.spec = spec
         self.labels = labels
         self.wrap = _WRAP  # category labels start wrapped wide (_set_axes)
+        self._ticks: dict[int, list[tuple[int, str]]] = {}  # wrapped once per width: the view resizes often
+
+    def _ticks_at(self, wrap: int) -> list[tuple[int, str]]:
+        if wrap not in self._ticks:
+            self._ticks[wrap] = category_ticks(self.spec, wrap)
+        return self._ticks[wrap]
 
     def on_resized(self) -> None:
         spec = self.spec
@@ -339,7 +345,7 @@ class _LabelFit:
         if wrap == self.wrap:
             return
         self.wrap = wrap
-        ticks = category_ticks(self.spec, wrap)
+        ticks = self._ticks_at(wrap)
         axis.setTicks([ticks, []])
         set_category_width(axis, self.spec, ticks, font)
 
@@ -350,7 +356,7 @@ class _LabelFit:
         rows = 1 if self.spec.kind == "share" else len(self.spec.bars)
         row_px = self.plot_item.getViewBox().height() / max(rows, 3)
         for wrap in wraps:
-            lines = max(len(text.split("\n")) for _, text in category_ticks(self.spec, wrap))
+            lines = max(len(text.split("\n")) for _, text in self._ticks_at(wrap))
             if lines * line_px <= row_px:
                 return wrap
         return wraps[-1]
