@@ -36,6 +36,7 @@ class _Node:
     expected: int = -1  # how many children there are in all; -1 until a short page says where they end
     fetched: bool = False  # for a report: its sections have been read
     fact: Fact | None = None  # a fact row's fact, until the view first asks for its text
+    headline: Fact | None = None  # a section row's headline fact, until the view first asks for its figure
 
     @property
     def missing(self) -> bool:
@@ -49,6 +50,8 @@ class _Node:
         if fact is not None:
             self.name, self.figure, self.tooltip = fact_label(fact), format_fact(fact), fact_sentence(fact)
             self.fact = None
+        if self.headline is not None:  # a thousand sections' figures were worded before the first paint
+            self.figure, self.headline = format_fact(self.headline), None
         return self
 
 
@@ -108,10 +111,11 @@ class LibraryTreeModel(QAbstractItemModel):
             child = _Node(
                 Target.section(section.id).in_report(report),
                 section.title,
-                format_fact(headline) if headline else "",
+                "",
                 section.subheading or section.title,
                 node,
                 row,
+                headline=headline,
             )
             children.append(child)
         node.expected = len(children)

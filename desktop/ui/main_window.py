@@ -187,10 +187,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._summary)
         self.report_shown.emit(report_id)
         report_row = self.tree_model.index_of(Target.report().in_report(report_id))
+        # Before the rows arrive: a large report's figure column is not measured against its thousand sections.
+        self.tree_columns.set_report_size(count)
         if self.tree_model.canFetchMore(report_row):
             self.tree_model.fetchMore(report_row)
         self.tree.expand(report_row)
-        self.tree_columns.set_report_size(count)
         if count <= SMALL_REPORT:  # a small report shows all its facts; a large one opens section by section
             for row in range(self.tree_model.rowCount(report_row)):
                 self.tree.expand(self.tree_model.index(row, 0, report_row))
