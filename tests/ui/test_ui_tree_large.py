@@ -74,3 +74,39 @@ def test_scrolling_to_the_last_fact_read_reads_the_next_facts(qtbot, large_windo
     tree.scrollTo(large_window.tree_model.index(PER_SECTION - 1, 0, index))
     assert _rows(large_window, section.id) == PER_SECTION
     assert not large_window.tree_model.canFetchMore(index)
+
+
+def test_section_figures_are_read_for_the_rows_in_view(
+    qtbot, generate_base: Callable[..., Path], settings: QSettings, loader: PlotLoader, monkeypatch
+) -> None:
+    from desktop.domain.formatting import format_fact
+    from desktop.ui.library_tree_model import HEADLINE_BATCH
+
+    sections = 3 * HEADLINE_BATCH
+    with FactBase.open(generate_base(facts=sections * 2, sections=sections)) as fb:
+        asked: list[str] = []
+        real = fb.facts_by_id
+
+        def spy(ids):  # type: ignore[no-untyped-def]
+            ids = list(ids)
+            asked.extend(ids)
+            return real(ids)
+
+        monkeypatch.setattr(fb, "facts_by_id", spy)
+        window = MainWindow(fb, loader, settings)
+        qtbot.addWidget(window)
+        window.resize(1024, 680)
+        window.open_initial(None)
+        window.show()
+        qtbot.waitExposed(window)
+        every = fb.sections()
+        headline_ids = {s.headline_fact_id for s in every}
+        window.grab()  # painted: the tree has shown its first rows' figures
+        shown = window.tree_model.index_of(Target.section(every[0].id)).siblingAtColumn(1)
+        assert shown.data() == format_fact(fb.fact(every[0].headline_fact_id))
+        assert len(headline_ids & set(asked)) < len(every) // 2  # not every section's, before or at the paint
+        last = window.tree_model.index_of(Target.section(every[-1].id))
+        window.tree.scrollTo(last)
+        headline = fb.fact(every[-1].headline_fact_id)
+        qtbot.waitUntil(lambda: last.siblingAtColumn(1).data() == format_fact(headline))
+        window.worker.shutdown()
