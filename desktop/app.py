@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -175,6 +176,12 @@ def _silence_stdout() -> None:
 
 def _run_window(args: argparse.Namespace) -> int:
     from desktop import qt_runtime
+
+    # The window's event loop is Qt's, in C++: a Python handler for SIGINT or SIGTERM would run only when it
+    # returns, so Ctrl-C and a session's logout could not stop the window. They do what they do to any program;
+    # user data is written in whole transactions and survives.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
 
     if not qt_runtime.has_display() and not os.environ.get("QT_QPA_PLATFORM") and args.screenshot is None:
         return _fail(

@@ -30,7 +30,13 @@ CHART_TIMEOUT_MS = 30_000
 
 
 def show_error(message: str) -> None:
-    """The dialog for a fact base that cannot be opened (tests replace it)."""
+    """The dialog for a fact base that cannot be opened (tests replace it); with no screen to show it on (Qt's
+    offscreen platform), one line on stderr instead: a dialog nobody can see would wait for ever."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen":
+        print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+        return
     QMessageBox.critical(None, QCoreApplication.translate("Startup", "Fact Explorer"), message)
 
 

@@ -140,3 +140,32 @@ def test_a_screenshot_of_a_page_without_a_chart_shows_the_whole_window(qtbot, qa
     assert toolbar is not None and not toolbar.isHidden()
     assert QImage(str(out)).height() == run.window.height()
     assert run.loader._thread is None  # pyqtgraph was never imported for a page with no chart
+
+
+def test_a_missing_file_with_no_screen_is_one_line_not_a_dialog_nobody_sees(tmp_path):
+    result = run_app(tmp_path, str(tmp_path / "nosuch.sqlite"))  # offscreen: no screen for a dialog
+    assert result.returncode == 1
+    (line,) = [text for text in result.stderr.splitlines() if "propagateSizeHints" not in text]
+    assert line.startswith("fact-explorer: ") and "no such file" in line
+
+
+def test_the_window_stops_on_sigterm(tmp_path):
+    # Qt's event loop runs in C++: a Python handler for SIGTERM would wait for it for ever (a logout could not
+    # close the window). The window must end as any program does.
+    import signal
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), FACT_EXPLORER_TIMING="1")
+    env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = str(tmp_path / "config")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop"], env=env, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+    )
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:  # the window is up once it has painted
+            if line.startswith("painted "):
+                break
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == -signal.SIGTERM
+    finally:
+        process.kill()
+        process.wait()
