@@ -1,4 +1,4 @@
-"""Reading a long section's next facts when the last of those read comes into view.
+"""Reading a long section's next facts when the last of those read comes near the view.
 
 The library tree reads a section's first page of facts when it is opened (QTreeView asks canFetchMore and
 fetchMore then) and every later page only from here. Qt would also fetch another page every time it lays the
@@ -35,13 +35,16 @@ class TreePaging(QObject):
             QTimer.singleShot(0, self, self.read_rows_in_sight)
 
     def read_rows_in_sight(self) -> None:
-        """Read the next page of the first open section whose last row read is in view. The rows it adds change
-        the scroll range, which asks for this again: pages are read until the view is full, never further."""
+        """Read the next page of the first open section whose last row read is in view or a screen below it. The
+        rows it adds change the scroll range, which asks for this again: pages are read until a screen beyond
+        the view is full, never further."""
         self._pending = False
         tree, model = self.tree, self.model
-        height = tree.viewport().height()
+        # A screen ahead of what is in view: Page Down moves a screen at a time, and from the last rows read it
+        # would otherwise jump past the section's end into the sections below (the rest never read).
+        ahead = 2 * tree.viewport().height()
         row = tree.indexAt(QPoint(tree.viewport().width() // 2, 1)).siblingAtColumn(0)
-        while row.isValid() and tree.visualRect(row).top() < height:
+        while row.isValid() and tree.visualRect(row).top() < ahead:
             parent = row.parent()
             if row.row() == model.rowCount(parent) - 1 and model.read_next_page(parent):
                 return

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.domain.target import Target
 from desktop.store import FactBase
-from desktop.ui.library_tree_model import FACT_PAGE
+from desktop.ui.library_tree_model import FACT_PAGE, TARGET_ROLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plot_loader import PlotLoader
 
@@ -74,6 +74,32 @@ def test_scrolling_to_the_last_fact_read_reads_the_next_facts(qtbot, large_windo
     tree.scrollTo(large_window.tree_model.index(PER_SECTION - 1, 0, index))
     assert _rows(large_window, section.id) == PER_SECTION
     assert not large_window.tree_model.canFetchMore(index)
+
+
+def test_page_down_walks_a_long_section_to_its_end(qtbot, large_window, long_sections) -> None:
+    from PySide6.QtCore import Qt
+
+    section = long_sections.sections()[1]  # sections below it: a jump past its rows would land in them
+    facts = [f.id for f in long_sections.facts_in_section(section.id)]
+    tree = large_window.tree
+    index = large_window.tree_model.index_of(Target.section(section.id))
+    tree.expand(index)
+    qtbot.waitUntil(lambda: _rows(large_window, section.id) == FACT_PAGE)
+    tree.setFocus()
+    tree.setCurrentIndex(large_window.tree_model.index(0, 0, index))
+    rows_seen = [0]
+    while tree.currentIndex().parent() == index and rows_seen[-1] < PER_SECTION - 1:
+        qtbot.keyClick(tree, Qt.Key.Key_PageDown)
+        qtbot.waitUntil(lambda: not large_window.tree_paging._pending)
+        if tree.currentIndex().parent() == index:
+            rows_seen.append(tree.currentIndex().row())
+    # Page by page through the section, every fact read before Page Down leaves it (the last page goes on to the
+    # sections below, as Page Down does at the end of any list).
+    assert _rows(large_window, section.id) == PER_SECTION
+    assert rows_seen[-1] >= PER_SECTION - (rows_seen[1] - rows_seen[0]) - 1, rows_seen
+    assert all(b > a for a, b in zip(rows_seen, rows_seen[1:], strict=False))
+    last = large_window.tree_model.index(PER_SECTION - 1, 0, index)
+    assert Target.parse(last.data(TARGET_ROLE)).id == facts[-1]
 
 
 def test_section_figures_are_read_for_the_rows_in_view(
