@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
 
 from desktop.charts.plot.render import footer_text
 from desktop.charts.plot.widget import draw_chart, make_plot_widget
-from desktop.charts.spec import chart_for_fact, chart_for_target, chart_targets
+from desktop.charts.spec import chart_for_fact, chart_for_section, chart_for_target, chart_targets
 from desktop.charts.spec.model import DERIVED_KEY, legend_text
 from desktop.charts.spec.palette import DARK, LIGHT
 from desktop.domain.target import resolve
@@ -199,3 +199,40 @@ def test_painted_chart_is_not_blank(qtbot, factbase: FactBase, chart_id: str) ->
     )
     assert hits > 40, "the highlighted bar (or a card's figure) was not painted"
     assert QRectF(image.rect()).width() == 800
+
+
+@pytest.mark.parametrize("size", [(480, 260), (800, 450)])
+def test_axis_numbers_never_run_into_each_other(qtbot, factbase: FactBase, size: tuple[int, int]) -> None:
+    # A share whose remainder's label ("at most 23.5%" in a generated base) stretches the view far past 100
+    # printed its minor ticks spaced for the whole stretch: "0 102030405060708090100".
+    from dataclasses import replace
+
+    from PySide6.QtGui import QImage, QPainter
+
+    share = chart_for_fact(factbase, "internet-penetration-rate")
+    mine, rest = share.bars
+    stretched = replace(share, bars=(mine, replace(rest, text="at most 20.3% of the population, implied")))
+    for spec in (share, stretched):
+        widget = _shown(qtbot, spec, size=size)
+        axis = widget.getPlotItem().getAxis("bottom")
+        image = QImage(10, 10, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        specs = axis.generateDrawSpecs(painter)
+        painter.end()
+        rects = sorted((text[0] for text in specs[2]), key=lambda r: r.left())
+        assert len(rects) >= 2
+        gap = QFontMetricsF(axis.style["tickFont"] or QFont()).horizontalAdvance("  ")
+        for left, right in zip(rects, rects[1:], strict=False):
+            assert right.left() - left.right() >= gap, f"{size}: tick labels run together"
+        widget.close()
+
+
+def test_many_bars_in_a_low_pane_keep_their_labels_apart(qtbot, generated: FactBase) -> None:
+    # Twelve bars in the window's least chart height: rows too low for any wrap get one line each, cut.
+    for section in generated.sections()[:6]:
+        spec = chart_for_section(generated, section.id)
+        if spec is None or len(spec.bars) < 10:
+            continue
+        widget = _shown(qtbot, spec, size=(480, 240))
+        _assert_category_labels_do_not_overlap(widget, section.id)
+        widget.close()

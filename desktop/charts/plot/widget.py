@@ -35,6 +35,8 @@ _WRAP = 26  # characters per line of a horizontal chart's category label
 _NARROW_WRAPS = (15, 20)  # ... or narrower when the plot is narrower than _NARROW_PX, to leave the bars room
 _NARROW_PX = 560
 _WIDE_WRAPS = (34, 44)  # ... or wider, in fewer lines, when the rows are too low for its lines
+_ONE_LINE = 0  # ... or, rows too low even for that, one line each, cut after _WIDE_WRAPS[0] characters
+MIN_LABEL_POINTS = 6.5  # the least size a category label is made smaller to, to fit a low row
 
 
 def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
@@ -114,6 +116,10 @@ def _draw_card(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) -
         figure.setFont(_sized(font, size))
 
     _follow_resize(plot_item, fit_to_width)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _sized(font: QFont, pixels: int) -> QFont:
@@ -235,6 +241,9 @@ def _set_axes(plot_item: pg.PlotItem, spec: ChartSpec, colours: ChartPalette) ->
     value.setTicks(None)
     if isinstance(value, ChartAxis):
         value.upper = spec.value_range[1] if spec.value_range else None
+    # An axis that ends at 100 while a label beyond it stretches the view would print its minor ticks too, spaced
+    # for the whole stretch: eleven numbers in the first 100 ("0 102030…100"). Its major ticks alone read.
+    value.setStyle(maxTickLevel=0 if spec.value_range else 1)
     value.setStyle(tickLength=-5)
     if spec.value_axis:
         plot_item.showAxis(value_name)
@@ -269,10 +278,15 @@ class _LabelFit:
         self.labels = labels
         self.wrap = _WRAP  # category labels start wrapped wide (_set_axes)
         self._ticks: dict[int, list[tuple[int, str]]] = {}  # wrapped once per width: the view resizes often
+        self._font: QFont | None = None  # the category labels' own font
 
     def _ticks_at(self, wrap: int) -> list[tuple[int, str]]:
         if wrap not in self._ticks:
-            self._ticks[wrap] = category_ticks(self.spec, wrap)
+            if wrap == _ONE_LINE:  # rows too low for any wrap: one line each, cut; the table under has them whole
+                whole = category_ticks(self.spec, 10_000)
+                self._ticks[wrap] = [(i, _cut(text.replace("\n", " "), _WIDE_WRAPS[0])) for i, text in whole]
+            else:
+                self._ticks[wrap] = category_ticks(self.spec, wrap)
         return self._ticks[wrap]
 
     def on_resized(self) -> None:
@@ -339,12 +353,20 @@ class _LabelFit:
     def _wrap_categories(self) -> None:
         # Decided by the plot's width and the rows' height, which the category axis does not change, so laying
         # the plot out again cannot flip the choice back.
+        # The choice is made with the labels' own font, never with the smaller one a low pane's single lines get.
         axis = self.plot_item.getAxis("left")
-        font = axis.style["tickFont"] or QFont()
-        wrap = self._category_wrap(QFontMetricsF(font).lineSpacing())
+        if self._font is None:
+            self._font = QFont(axis.style["tickFont"] or QFont())
+        line_px = QFontMetricsF(self._font).lineSpacing()
+        wrap = self._category_wrap(line_px)
         if wrap == self.wrap:
             return
         self.wrap = wrap
+        font = QFont(self._font)
+        if wrap == _ONE_LINE:  # rows lower than a line: the line's text is made smaller to fit its row
+            row_px = self.plot_item.getViewBox().height() / max(len(self.spec.bars), 3)
+            font.setPointSizeF(max(MIN_LABEL_POINTS, font.pointSizeF() * row_px / line_px))
+        axis.setTickFont(font)
         ticks = self._ticks_at(wrap)
         axis.setTicks([ticks, []])
         set_category_width(axis, self.spec, ticks, font)
@@ -359,4 +381,4 @@ class _LabelFit:
             lines = max(len(text.split("\n")) for _, text in self._ticks_at(wrap))
             if lines * line_px <= row_px:
                 return wrap
-        return wraps[-1]
+        return _ONE_LINE
