@@ -91,6 +91,35 @@ def format_fact(fact: Fact) -> str:
     return f"{text} {fact.unit}"
 
 
+_QUALIFIER_SIGN = {
+    "over": ">",
+    "more than": ">",
+    "exceeded": ">",
+    "at least": "≥",
+    "approximately": "~",
+    "nearly": "≈",
+    "up to": "≤",
+    "less than": "<",
+}
+
+
+def compact_figures(fact: Fact) -> tuple[str, ...]:
+    """Shorter ways to write the figure, longest first, for a column too narrow for format_fact: the qualifier as
+    a sign, then without the unit's words, then its magnitude abbreviated. Never the number cut: '> 1.2 billion
+    people', '> 1.2 billion', '> 1.2 bn'."""
+    sign = _QUALIFIER_SIGN.get(fact.qualifier)
+    value = format_value(fact)
+    number = f"{sign} {value}" if sign else f"{value}+" if fact.qualifier == "+" else value
+    short = number
+    for word, abbreviation in _SHORT_MAGNITUDES:
+        short = short.replace(word, abbreviation)
+    forms = (number,) if fact.unit in ("%", "rank") else (f"{number} {fact.unit}", number)
+    return (*forms, short) if short != number else forms
+
+
+_SHORT_MAGNITUDES = ((" trillion", " tn"), (" billion", " bn"), (" million", " m"), (" thousand", "k"))
+
+
 def unit_label(unit: str) -> str:
     """An axis label for a unit: 'people', 'per cent', 'days'."""
     return {"%": translate("Formatting", "per cent"), "rank": translate("Formatting", "rank")}.get(unit, unit)

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex
 
-from desktop.domain.formatting import fact_sentence, format_fact
+from desktop.domain.formatting import compact_figures, fact_sentence, format_fact
 from desktop.domain.target import Target
 from desktop.store import Fact, FactBase, FactBaseError
 from desktop.text.pages import fact_label
 from desktop.ui.report_shelf import ReportShelf
 
 TARGET_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1, spelled as a number so no Qt enum is touched before paint
+COMPACT_ROLE = 0x0102  # the figure written shorter, longest first, for a narrow column (tree_figures)
 _DISPLAY, _TOOLTIP = 0, 3  # Qt.ItemDataRole.DisplayRole, ToolTipRole
 HEADLINE_BATCH = 120  # section rows whose headline figures are read at once, around the one shown
 FACT_PAGE = 100  # facts read per fetchMore: enough to fill a tall view twice; scrolling reads the next
@@ -38,6 +39,7 @@ class _Node:
     fetched: bool = False  # for a report: its sections have been read
     fact: Fact | None = None  # a fact row's fact, until the view first asks for its text
     headline_id: str = ""  # a section row's headline fact, until the view first asks for its figure
+    compact: tuple[str, ...] = ()  # the figure written shorter (compact_figures)
 
     @property
     def missing(self) -> bool:
@@ -50,6 +52,7 @@ class _Node:
         fact = self.fact
         if fact is not None:
             self.name, self.figure, self.tooltip = fact_label(fact), format_fact(fact), fact_sentence(fact)
+            self.compact = compact_figures(fact)
             self.fact = None
         return self
 
@@ -231,6 +234,11 @@ class LibraryTreeModel(QAbstractItemModel):
             return node.name if index.column() == 0 else node.figure
         if role == _TOOLTIP:
             return node.shown().tooltip
+        if role == COMPACT_ROLE and index.column() == 1:
+            node = node.shown()
+            if node.headline_id:
+                self._read_headlines(node)
+            return node.compact
         return None
 
     def _read_headlines(self, node: _Node) -> None:
@@ -246,6 +254,7 @@ class LibraryTreeModel(QAbstractItemModel):
         for section in near:
             fact = facts.get(section.headline_id)
             section.figure, section.headline_id = (format_fact(fact) if fact else ""), ""
+            section.compact = compact_figures(fact) if fact else ()
 
     # Finding a row --------------------------------------------------------------------------------------------
     def index_of(self, target: Target | str, report: str = "") -> QModelIndex:

@@ -23,6 +23,7 @@ from desktop.ui.menus import WindowActions, build_menus
 from desktop.ui.plot_loader import PlotLoader
 from desktop.ui.report_shelf import ReportShelf
 from desktop.ui.theme import Theme, add_theme_menu, page_colours
+from desktop.ui.tree_figures import FigureDelegate
 from desktop.ui.tree_paging import TreePaging
 from desktop.ui.window_layout import (
     SMALL_REPORT,
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)  # lets the view lay out a long section without measuring every row
         self._open_section = ""  # in a large report, the key of the one section left open
         self.tree_columns = TreeColumns(self.tree)
+        self.tree.setItemDelegateForColumn(1, FigureDelegate(self.tree))
         self.tree_paging = TreePaging(self.tree, self.tree_model)
         self.tree.setAccessibleName(QCoreApplication.translate("MainWindow", "Reports, sections and facts"))
         self.page = LinkBrowser("Page", self)

@@ -113,3 +113,25 @@ def test_a_narrow_tree_still_names_its_rows(qtbot, window):
     qtbot.waitUntil(lambda: window.tree.viewport().width() > 500)
     widest = window.tree.sizeHintForColumn(1)
     qtbot.waitUntil(lambda: header.sectionSize(1) == widest)
+
+
+def test_a_narrow_figure_column_writes_figures_shorter_never_cutting_the_number(window, factbase):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.domain.formatting import compact_figures
+    from desktop.ui.tree_figures import text_room
+
+    delegate = window.tree.itemDelegateForColumn(1)
+    for fact in factbase.facts():
+        index = window.tree_model.index_of(f"fact:{fact.id}").siblingAtColumn(1)
+        for width in (400, 110, 70):
+            option = QStyleOptionViewItem()
+            option.rect = QRect(0, 0, width, 20)
+            option.widget = window.tree
+            delegate.initStyleOption(option, index)
+            forms = (format_fact(fact), *compact_figures(fact))
+            assert option.text in forms, fact.id
+            fits = [f for f in forms if option.fontMetrics.horizontalAdvance(f) <= text_room(option)]
+            # The longest form that fits, or the shortest when none does (only then does Qt elide it).
+            assert option.text == (fits[0] if fits else forms[-1]), (fact.id, width, option.text)
