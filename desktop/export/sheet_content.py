@@ -191,8 +191,10 @@ def fact_blocks(factbase: FactBase, fact: Fact, *, in_report: bool = False) -> t
 
 
 def _definition(term: str, definition: str) -> Definition:
-    """A glossary definition as the report gives it, inside quotation marks."""
-    return Definition(term, (Run("“"), *markdown_runs(definition), Run("”")))
+    """A glossary definition as the report gives it, set as a block quotation (the rule beside it): no marks
+    added, as a block quotation takes none, and some definitions open with a quoted name of their own (marks
+    around them printed ““5A-level scenic spots” …)."""
+    return Definition(term, tuple(markdown_runs(definition)))
 
 
 def facts_table(facts: list[Fact]) -> Table:

@@ -94,7 +94,8 @@ def test_the_glossary_is_the_reports_own_and_quoted(written_sheets: Writer, shee
     assert "quoted as given" in glossary.lower()
     for term in sheet_factbase.terms():
         first_words = " ".join(term.definition.replace("**", "").split()[:3])
-        assert "“" + first_words in glossary, term.term
+        assert first_words in glossary, term.term  # as the report gives it, its own quotation marks included
+    assert "““" not in glossary and "””" not in glossary  # no marks of ours around the report's own
 
 
 def test_a_fact_sheet_says_how_its_period_is_known(written_sheets: Writer, sheet_factbase: FactBase) -> None:
