@@ -37,6 +37,7 @@ _NARROW_PX = 560
 _WIDE_WRAPS = (34, 44)  # ... or wider, in fewer lines, when the rows are too low for its lines
 _ONE_LINE = 0  # ... or, rows too low even for that, one line each, cut after _WIDE_WRAPS[0] characters
 MIN_LABEL_POINTS = 6.5  # the least size a category label is made smaller to, to fit a low row
+MIN_LABEL_SCALE = 0.75  # wrapped labels are made at most this much smaller before going to one line each
 
 
 def make_plot_widget(spec: ChartSpec, parent: QWidget | None = None, *, dark: bool = False) -> pg.PlotWidget:
@@ -277,6 +278,7 @@ class _LabelFit:
         self.spec = spec
         self.labels = labels
         self.wrap = _WRAP  # category labels start wrapped wide (_set_axes)
+        self.scale = 1.0  # ... at their own size
         self._ticks: dict[int, list[tuple[int, str]]] = {}  # wrapped once per width: the view resizes often
         self._font: QFont | None = None  # the category labels' own font
 
@@ -351,34 +353,38 @@ class _LabelFit:
         return length * pixels / usable
 
     def _wrap_categories(self) -> None:
-        # Decided by the plot's width and the rows' height, which the category axis does not change, so laying
-        # the plot out again cannot flip the choice back.
-        # The choice is made with the labels' own font, never with the smaller one a low pane's single lines get.
+        # Decided by the plot's width and the rows' height, which the category axis does not change, and with the
+        # labels' own font, never with a smaller one chosen here: laying the plot out again cannot flip it back.
         axis = self.plot_item.getAxis("left")
         if self._font is None:
             self._font = QFont(axis.style["tickFont"] or QFont())
-        line_px = QFontMetricsF(self._font).lineSpacing()
-        wrap = self._category_wrap(line_px)
-        if wrap == self.wrap:
+        wrap, scale = self._category_wrap(QFontMetricsF(self._font).lineSpacing())
+        if (wrap, round(scale, 2)) == (self.wrap, round(self.scale, 2)):
             return
-        self.wrap = wrap
+        self.wrap, self.scale = wrap, scale
         font = QFont(self._font)
-        if wrap == _ONE_LINE:  # rows lower than a line: the line's text is made smaller to fit its row
-            row_px = self.plot_item.getViewBox().height() / max(len(self.spec.bars), 3)
-            font.setPointSizeF(max(MIN_LABEL_POINTS, font.pointSizeF() * row_px / line_px))
+        if scale < 1.0:  # rows lower than the labels' lines: the lines are made smaller to fit their row
+            font.setPointSizeF(max(MIN_LABEL_POINTS, font.pointSizeF() * scale))
         axis.setTickFont(font)
         ticks = self._ticks_at(wrap)
         axis.setTicks([ticks, []])
         set_category_width(axis, self.spec, ticks, font)
 
-    def _category_wrap(self, line_px: float) -> int:
-        # The narrowest wrap whose lines still fit their row: narrow ones first in a narrow plot, to leave the bars
-        # room; wider ones (fewer lines) where rows are short (a low pane), else the labels run into each other.
-        wraps = (_WRAP, *_WIDE_WRAPS) if self.plot_item.width() >= _NARROW_PX else (*_NARROW_WRAPS, _WRAP, *_WIDE_WRAPS)
+    def _category_wrap(self, line_px: float) -> tuple[int, float]:
+        """The wrap of the category labels and the scale of their font. The narrowest wrap whose lines fit their
+        row (narrow ones first in a narrow plot, to leave the bars room; a wide plot may take wider ones, in
+        fewer lines); else the last of those at a smaller size, down to MIN_LABEL_SCALE; else one line each, cut
+        and as small as the row needs (the table under the chart has every label whole)."""
+        wide = self.plot_item.width() >= _NARROW_PX
+        wraps = (_WRAP, *_WIDE_WRAPS) if wide else (*_NARROW_WRAPS, _WRAP)
         rows = 1 if self.spec.kind == "share" else len(self.spec.bars)
         row_px = self.plot_item.getViewBox().height() / max(rows, 3)
+        lines = 1
         for wrap in wraps:
             lines = max(len(text.split("\n")) for _, text in self._ticks_at(wrap))
             if lines * line_px <= row_px:
-                return wrap
-        return _ONE_LINE
+                return wrap, 1.0
+        scale = row_px / (lines * line_px) if line_px > 0 else 1.0
+        if scale >= MIN_LABEL_SCALE:
+            return wraps[-1], scale
+        return _ONE_LINE, min(1.0, row_px / line_px) if line_px > 0 else 1.0
