@@ -24,15 +24,19 @@ def long_sections(generate_base: Callable[..., Path]) -> Iterator[FactBase]:
         yield fb
 
 
-@pytest.fixture
-def large_window(qtbot, long_sections: FactBase, settings: QSettings, loader: PlotLoader) -> MainWindow:
-    window = MainWindow(long_sections, loader, settings)
+def _shown_window(qtbot, factbase: FactBase, settings: QSettings, loader: PlotLoader) -> MainWindow:
+    window = MainWindow(factbase, loader, settings)
     qtbot.addWidget(window)
     window.resize(1024, 680)
     window.open_initial(None)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def large_window(qtbot, long_sections: FactBase, settings: QSettings, loader: PlotLoader) -> MainWindow:
+    return _shown_window(qtbot, long_sections, settings, loader)
 
 
 def _rows(window: MainWindow, section_id: str) -> int:
@@ -119,12 +123,7 @@ def test_section_figures_are_read_for_the_rows_in_view(
             return real(ids)
 
         monkeypatch.setattr(fb, "facts_by_id", spy)
-        window = MainWindow(fb, loader, settings)
-        qtbot.addWidget(window)
-        window.resize(1024, 680)
-        window.open_initial(None)
-        window.show()
-        qtbot.waitExposed(window)
+        window = _shown_window(qtbot, fb, settings, loader)
         every = fb.sections()
         headline_ids = {s.headline_fact_id for s in every}
         window.grab()  # painted: the tree has shown its first rows' figures
