@@ -64,19 +64,20 @@ class SheetPaginator:
     def _part_pages(self, parts: tuple[SheetPart, ...]) -> Iterator[list[Page]]:
         """Each part's pages; a run of parts that share pages is put as many to a page as fit whole, their
         charts at the least height (alone on its page, a part keeps the page's spare height for its chart)."""
-        group: list[SheetPart] = []
-        used = 0.0  # the height the group takes, its charts at the least
+        group: list[tuple[SheetPart, list[Piece]]] = []  # the parts on the page being filled, charts at the least
+        used = 0.0  # the height the group takes
+        gap = self.style.pt(SHARED_GAP)
         for part in parts:
             if part.shares_page:
-                height = _total_height(self._least(part))
-                gap = self.style.pt(SHARED_GAP)
+                pieces = self._least(part)
+                height = _total_height(pieces)
                 if group and used + gap + height <= self.frame.body_height:
-                    group.append(part)
+                    group.append((part, pieces))
                     used += gap + height
                     continue
                 if group:
                     yield self._group_pages(group)
-                group, used = [part], height
+                group, used = [(part, pieces)], height
                 continue
             if group:
                 yield self._group_pages(group)
@@ -88,14 +89,15 @@ class SheetPaginator:
     def _least(self, part: SheetPart) -> list[Piece]:
         return self.builder.pieces(part.blocks, source_in_paragraph=False, chart_height=self._chart_heights()[0])
 
-    def _group_pages(self, group: list[SheetPart]) -> list[Page]:
+    def _group_pages(self, group: list[tuple[SheetPart, list[Piece]]]) -> list[Page]:
+        """One page of the group's parts as built at the least chart height (each part's latest build, which
+        sets its chart's size: nothing is built twice); a part alone is fitted to its page instead."""
         if len(group) == 1:
-            return self._balanced(self._fitted(group[0]))
+            return self._balanced(self._fitted(group[0][0]))
         page, y = Page(), 0.0
-        for part in group:  # built again, last, at the least height: a chart's size is that of its latest build
+        for _, pieces in group:
             if y > 0:
                 y += self.style.pt(SHARED_GAP)
-            pieces = self._least(part)
             for i, piece in enumerate(pieces):
                 space = piece.space_before if i else 0.0
                 page.placed.append((piece, y + space))
