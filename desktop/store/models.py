@@ -37,9 +37,8 @@ class Document:
     @property
     def citation(self) -> str:
         """How exported charts and printed sheets cite the report: its title, its publisher where it names one,
-        its date only as the report gives it, and when its figures are as of."""
-        named = ", ".join(part for part in (self.title, self.publisher) if part)
-        return f"{named}. {self.dated}; figures as of {self.source_as_of}"
+        its date only as the report gives it, and when its figures are as of (source() naming no section)."""
+        return self.source()
 
     def source(self, *sections: str) -> str:
         """The citation naming the sections a figure comes from, where there are any; a reader sees it after

@@ -57,13 +57,6 @@ class SectionMarks:
         mentions = fb.term_mentions(section_id=paragraph.section_id, paragraph_id=paragraph.id)
         return cls(facts, headings, tuple(mentions))
 
-    def including(self, fb: FactBase, fact: Fact) -> SectionMarks:
-        """These marks with fact among them, for a fact page whose fact lies past the first page of its section."""
-        if any(f.id == fact.id for f in self.facts):
-            return self
-        headings = tuple((fact, h) for h in fb.fact_headings(fact.id))
-        return SectionMarks((*self.facts, fact), self.headings + headings, self.mentions)
-
     def marks(self, para: Paragraph, current: Fact | None = None, *, terms: bool = True) -> list[Mark]:
         """The marks of one paragraph (or sub-heading): the current fact's quote, every figure, every term."""
         marks: list[Mark] = []

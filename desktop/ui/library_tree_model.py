@@ -227,23 +227,20 @@ class LibraryTreeModel(QAbstractItemModel):
         node = self._node(index)
         if role == TARGET_ROLE:
             return node.target.key
-        if role == _DISPLAY:
-            node = node.shown()
-            if node.headline_id and index.column() == 1:
-                self._read_headlines(node)
-            return node.name if index.column() == 0 else node.figure
         if role == _TOOLTIP:
             return node.shown().tooltip
-        if role == COMPACT_ROLE and index.column() == 1:
-            node = node.shown()
-            if node.headline_id:
-                self._read_headlines(node)
-            return node.compact
-        return None
+        if role not in (_DISPLAY, COMPACT_ROLE):
+            return None
+        node = node.shown()
+        if index.column() == 0:
+            return node.name if role == _DISPLAY else None
+        if node.headline_id:
+            self._read_headlines(node)
+        return node.figure if role == _DISPLAY else node.compact
 
     def _read_headlines(self, node: _Node) -> None:
         """The headline figures of the section rows around node, in one query: a report's thousand sections read
-        and worded theirs before the first paint (27 ms at 1M facts), for the forty rows in view."""
+        and worded theirs before the first paint (27 ms at 1M facts), where the view shows about forty."""
         siblings = node.parent.children if node.parent is not None else [node]
         window = siblings[max(0, node.row - HEADLINE_BATCH // 2) : node.row + HEADLINE_BATCH]
         near = [n for n in window if n.headline_id]

@@ -5,8 +5,9 @@ fetchMore then) and every later page only from here. Qt would also fetch another
 whole tree out again, and rows added to an open section make it lay the whole tree out: each click on a fact of
 a large report read 300 rows and laid out a thousand sections' rows twice. Qt's own paging on scrolling looks
 only at the tree's very last row, so a section open above others would never read past its first page. So the
-model offers only first pages to Qt, and this reads the next page of any open section whose last row read is in
-sight, after a scroll (wheel, drag, keys) or a change of the tree's height (rows added, the window resized).
+model offers only first pages to Qt, and this reads the next page of any open section whose last row read is
+within a screen of the view, after a scroll (wheel, drag, keys) or a change of the tree's height (rows added,
+the window resized).
 """
 
 from __future__ import annotations

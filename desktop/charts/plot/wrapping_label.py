@@ -43,8 +43,7 @@ class WrappingLabel(pg.LabelItem):
         self.plain_text = text
         self._metrics = QFontMetricsF(font)
         self._wrapped_for = -1.0
-        lines = [wrap_label(part, _INITIAL_WRAP) for part in text.split("\n")]  # a newline starts a new line
-        self.setText(escape("\n".join(lines)).replace("\n", "<br>"))
+        self.setText(self._wrapped_html())
 
     def set_plain_text(self, text: str, colour: str) -> None:
         """Show other text in this label, wrapped at the width it has now. The window's chart keeps one title
@@ -53,14 +52,16 @@ class WrappingLabel(pg.LabelItem):
         self.plain_text = text
         self.opts["color"] = colour
         self.setVisible(bool(text))
-        if self._wrapped_for > 0:
-            self.setText(self._wrapped_html(self._wrapped_for))
-        else:
-            lines = [wrap_label(part, _INITIAL_WRAP) for part in text.split("\n")]
-            self.setText(escape("\n".join(lines)).replace("\n", "<br>"))
+        self.setText(self._wrapped_html())
 
-    def _wrapped_html(self, width: float) -> str:
-        lines = [line for part in self.plain_text.split("\n") for line in wrap_to_width(part, width, self._metrics)]
+    def _wrapped_html(self) -> str:
+        """The text wrapped to the width last given, or (before the first resize tells it) at _INITIAL_WRAP
+        characters; a newline in the text starts a new line."""
+        parts = self.plain_text.split("\n")
+        if self._wrapped_for > 0:
+            lines = [line for part in parts for line in wrap_to_width(part, self._wrapped_for, self._metrics)]
+        else:
+            lines = [line for part in parts for line in wrap_label(part, _INITIAL_WRAP).split("\n")]
         return "<br>".join(escape(line) for line in lines)
 
     def updateMin(self) -> None:
@@ -75,5 +76,5 @@ class WrappingLabel(pg.LabelItem):
         width = self.rect().width() - _TEXT_MARGINS
         if width > 0 and abs(width - self._wrapped_for) > 0.5:
             self._wrapped_for = width
-            self.setText(self._wrapped_html(width))  # calls resizeEvent again: now a no-op
+            self.setText(self._wrapped_html())  # calls resizeEvent again: now a no-op
         super().resizeEvent(ev)
